@@ -1,0 +1,49 @@
+package org.openforge.approval;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import org.openforge.approval.Approval.ReviewItem;
+
+/**
+ * Review items and context travel to an approval task as JSON strings in process variables (string variables need no
+ * object serialiser and read well in Cockpit).
+ */
+public final class ReviewItemsCodec {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ReviewItemsCodec() {}
+
+  public static String encode(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static List<ReviewItem> decode(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return MAPPER.readValue(json, new TypeReference<List<ReviewItem>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("unreadable review items", e);
+    }
+  }
+
+  static Map<String, Object> decodeContext(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("unreadable approval context", e);
+    }
+  }
+}

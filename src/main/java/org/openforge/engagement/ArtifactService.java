@@ -1,0 +1,70 @@
+package org.openforge.engagement;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openforge.system.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records artifacts as new versions (per engagement and name) and reads them back. */
+@Service
+public class ArtifactService {
+
+  private final ArtifactRepository artifacts;
+  private final EngagementRepository engagements;
+  private final Clock clock;
+
+  public ArtifactService(ArtifactRepository artifacts, EngagementRepository engagements, Clock clock) {
+    this.artifacts = artifacts;
+    this.engagements = engagements;
+    this.clock = clock;
+  }
+
+  /** What an agent (or a person) hands over to become an artifact. */
+  public record Draft(String name, String kind, String mediaType, String content, String summary,
+      Map<String, Object> metadata) {}
+
+  /** Stores a draft as the next version of its name. The caller's transaction holds the engagement lock. */
+  @Transactional
+  public Artifact record(String engagementId, String phase, String agentTaskId, Draft draft) {
+    engagements.lock(engagementId);
+    int version = artifacts.nextVersion(engagementId, draft.name());
+    Artifact artifact = new Artifact(UUID.randomUUID().toString(), engagementId, draft.name(), draft.kind(), phase,
+        version, draft.mediaType(), draft.content(), draft.summary(),
+        draft.metadata() == null ? Map.of() : draft.metadata(), agentTaskId, OffsetDateTime.now(clock));
+    artifacts.insert(artifact);
+    return artifact;
+  }
+
+  public List<Artifact> list(String engagementId) {
+    return artifacts.headers(engagementId);
+  }
+
+  public Artifact get(String engagementId, String artifactId) {
+    return artifacts.find(engagementId, artifactId)
+        .orElseThrow(() -> ApiException.notFound("artifact", artifactId));
+  }
+
+  /** The newest artifact of each kind, by creation time. */
+  public Map<String, Artifact> latestByKind(String engagementId) {
+    Map<String, Artifact> latest = new LinkedHashMap<>();
+    artifacts.headers(engagementId).stream()
+        .sorted(Comparator.comparing(Artifact::createdAt).thenComparing(Artifact::version))
+        .forEach(a -> latest.put(a.kind(), a));
+    return latest;
+  }
+
+  public Optional<Artifact> latestOfKind(String engagementId, String kind) {
+    return artifacts.latestOfKind(engagementId, kind);
+  }
+
+  public List<Artifact> byTask(String taskId) {
+    return artifacts.byTask(taskId);
+  }
+}

@@ -1,0 +1,18 @@
+package org.openforge.engagement;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** {@code POST /engagements}. {@code submit: false} keeps the engagement a draft. */
+public record CreateEngagementRequest(
+    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 10000) String objective,
+    @Size(max = 50000) String description,
+    Priority priority,
+    @Valid AgentConfig agentConfig,
+    @Size(max = 50) List<@NotNull @Size(min = 1, max = 36) String> dataSourceIds,
+    Boolean requiresApproval,
+    Boolean submit) {}

@@ -1,0 +1,109 @@
+package org.openforge.engagement;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.openforge.system.JsonText;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class EngagementRepository {
+
+  private final JdbcClient jdbc;
+  private final JsonText json;
+  private final String lockClause;
+
+  public EngagementRepository(JdbcClient jdbc, JsonText json, org.openforge.system.Database database) {
+    this.jdbc = jdbc;
+    this.json = json;
+    // PostgreSQL: a lock that foreign-key checks of other transactions (KEY SHARE) do not wait for
+    this.lockClause = database.isPostgres() ? "for no key update" : "for update";
+  }
+
+  public void insert(Engagement e) {
+    jdbc.sql("""
+        insert into engagement (id, name, objective, description, priority, agent_config, requires_approval,
+          process_instance_id, created_by, created_at, updated_at)
+        values (:id, :name, :objective, :description, :priority, :config, :requiresApproval, :pid, :createdBy,
+          :createdAt, :updatedAt)""")
+        .param("id", e.id()).param("name", e.name()).param("objective", e.objective())
+        .param("description", e.description()).param("priority", e.priority().value())
+        .param("config", json.write(e.agentConfig())).param("requiresApproval", e.requiresApproval())
+        .param("pid", e.processInstanceId()).param("createdBy", e.createdBy())
+        .param("createdAt", e.createdAt()).param("updatedAt", e.updatedAt())
+        .update();
+  }
+
+  public Optional<Engagement> findById(String id) {
+    return jdbc.sql("select * from engagement where id = :id").param("id", id).query(this::map).optional();
+  }
+
+  /**
+   * Locks the engagement row until the transaction ends. Evidence writers and gate evaluations take this lock so a
+   * gate never evaluates evidence that a concurrent transaction is about to add without being woken up again.
+   */
+  public boolean lock(String id) {
+    return !jdbc.sql("select id from engagement where id = :id " + lockClause).param("id", id)
+        .query(String.class).list().isEmpty();
+  }
+
+  public void setProcessInstance(String id, String processInstanceId, OffsetDateTime at) {
+    jdbc.sql("update engagement set process_instance_id = :pid, updated_at = :at where id = :id")
+        .param("pid", processInstanceId).param("at", at).param("id", id).update();
+  }
+
+  public void touch(String id, OffsetDateTime at) {
+    jdbc.sql("update engagement set updated_at = :at where id = :id").param("at", at).param("id", id).update();
+  }
+
+  public List<Engagement> page(int offset, int limit) {
+    return jdbc.sql("select * from engagement order by created_at desc, id limit :limit offset :offset")
+        .param("limit", limit).param("offset", offset).query(this::map).list();
+  }
+
+  public List<Engagement> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select * from engagement where id in (:ids) order by created_at desc, id")
+        .param("ids", ids).query(this::map).list();
+  }
+
+  /** Id and process instance of every engagement, newest first: the input of a status-filtered listing. */
+  public List<Engagement> findAllOrdered() {
+    return jdbc.sql("select * from engagement order by created_at desc, id").query(this::map).list();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from engagement").query(Long.class).single();
+  }
+
+  public boolean exists(String id) {
+    return jdbc.sql("select count(*) from engagement where id = :id").param("id", id).query(Long.class).single() > 0;
+  }
+
+  public void attachDataSource(String engagementId, String dataSourceId, OffsetDateTime at) {
+    jdbc.sql("""
+        insert into engagement_data_source (engagement_id, data_source_id, attached_at)
+        select :e, :d, :at
+        where not exists (select 1 from engagement_data_source where engagement_id = :e and data_source_id = :d)""")
+        .param("e", engagementId).param("d", dataSourceId).param("at", at).update();
+  }
+
+  public List<String> dataSourceIds(String engagementId) {
+    return jdbc.sql("select data_source_id from engagement_data_source where engagement_id = :e order by attached_at")
+        .param("e", engagementId).query(String.class).list();
+  }
+
+  private Engagement map(ResultSet rs, int row) throws SQLException {
+    return new Engagement(rs.getString("id"), rs.getString("name"), rs.getString("objective"),
+        rs.getString("description"), Priority.parse(rs.getString("priority")),
+        json.read(rs.getString("agent_config"), AgentConfig.class), rs.getBoolean("requires_approval"),
+        rs.getString("process_instance_id"), rs.getString("created_by"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+  }
+}

@@ -1,0 +1,177 @@
+package org.openforge.engagement;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.openforge.agent.AgentTaskRepository;
+import org.openforge.datasource.DataSourceLookup;
+import org.openforge.lifecycle.EngagementState;
+import org.openforge.lifecycle.EngagementStates;
+import org.openforge.lifecycle.EngagementStatus;
+import org.openforge.lifecycle.EvidenceNotifier;
+import org.openforge.lifecycle.LifecycleCommands;
+import org.openforge.security.Caller;
+import org.openforge.system.ApiEnum;
+import org.openforge.system.ApiException;
+import org.openforge.system.FieldViolation;
+import org.openforge.system.PageRequest;
+import org.openforge.system.PageResponse;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating, reading and steering engagements. Our rows and the engine's instance change in one transaction. */
+@Service
+public class EngagementService {
+
+  private final EngagementRepository engagements;
+  private final EngagementStates states;
+  private final LifecycleCommands lifecycle;
+  private final DataSourceLookup dataSources;
+  private final EvidenceNotifier evidence;
+  private final AgentTaskRepository agentTasks;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public EngagementService(EngagementRepository engagements, EngagementStates states, LifecycleCommands lifecycle,
+      DataSourceLookup dataSources, EvidenceNotifier evidence, AgentTaskRepository agentTasks, AuditTrail audit,
+      Clock clock) {
+    this.engagements = engagements;
+    this.states = states;
+    this.lifecycle = lifecycle;
+    this.dataSources = dataSources;
+    this.evidence = evidence;
+    this.agentTasks = agentTasks;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public EngagementView create(CreateEngagementRequest request, Caller caller) {
+    AgentConfig config = request.agentConfig() == null ? AgentConfig.DEFAULTS
+        : request.agentConfig().validated("agent_config");
+    List<String> sourceIds = request.dataSourceIds() == null ? List.of() : request.dataSourceIds();
+    List<FieldViolation> unknown = new ArrayList<>();
+    for (int i = 0; i < sourceIds.size(); i++) {
+      if (!dataSources.exists(sourceIds.get(i))) {
+        unknown.add(new FieldViolation("data_source_ids[" + i + "]", "no data source '" + sourceIds.get(i) + "'"));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw ApiException.invalid(unknown);
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Engagement engagement = new Engagement(UUID.randomUUID().toString(), request.name().strip(),
+        request.objective().strip(), request.description(),
+        request.priority() == null ? Priority.MEDIUM : request.priority(), config,
+        Boolean.TRUE.equals(request.requiresApproval()), null, caller.name(), now, now);
+    engagements.insert(engagement);
+    sourceIds.stream().distinct().forEach(id -> engagements.attachDataSource(engagement.id(), id, now));
+    audit.record(engagement.id(), "created", caller.name(), Map.of("submitted", request.submit() != Boolean.FALSE));
+    if (request.submit() != Boolean.FALSE) {
+      start(engagement);
+    }
+    return get(engagement.id());
+  }
+
+  public EngagementView get(String id) {
+    Engagement e = find(id);
+    return EngagementView.of(e, states.of(e), engagements.dataSourceIds(id));
+  }
+
+  public Engagement find(String id) {
+    return engagements.findById(id).orElseThrow(() -> ApiException.notFound("engagement", id));
+  }
+
+  public PageResponse<EngagementView> list(String status, PageRequest page) {
+    if (status == null) {
+      List<Engagement> rows = engagements.page(page.offset(), page.pageSize());
+      Map<String, EngagementState> resolved = states.resolve(rows);
+      return new PageResponse<>(rows.stream().map(e -> view(e, resolved)).toList(), page.page(), page.pageSize(),
+          engagements.count());
+    }
+    EngagementStatus wanted = ApiEnum.parse(EngagementStatus.class, "status", status);
+    List<Engagement> all = engagements.findAllOrdered();
+    Map<String, EngagementState> resolved = states.resolve(all);
+    List<Engagement> matching = all.stream().filter(e -> resolved.get(e.id()).status() == wanted).toList();
+    List<EngagementView> items = matching.stream().skip(page.offset()).limit(page.pageSize())
+        .map(e -> view(e, resolved)).toList();
+    return new PageResponse<>(items, page.page(), page.pageSize(), matching.size());
+  }
+
+  @Transactional
+  public EngagementView submit(String id, Caller caller) {
+    Engagement e = find(id);
+    if (e.submitted()) {
+      throw ApiException.conflict("engagement " + id + " was already submitted; its status is "
+          + states.of(e).status().value());
+    }
+    start(e);
+    audit.record(id, "submitted", caller.name(), Map.of());
+    return get(id);
+  }
+
+  @Transactional
+  public EngagementView pause(String id, Caller caller) {
+    Engagement e = find(id);
+    EngagementStatus status = states.of(e).status();
+    if (!status.active() || status == EngagementStatus.PAUSED) {
+      throw ApiException.conflict("cannot pause an engagement that is " + status.value());
+    }
+    lifecycle.pause(e);
+    audit.record(id, "paused", caller.name(), Map.of());
+    return get(id);
+  }
+
+  @Transactional
+  public EngagementView resume(String id, Caller caller) {
+    Engagement e = find(id);
+    EngagementStatus status = states.of(e).status();
+    if (status != EngagementStatus.PAUSED) {
+      throw ApiException.conflict("cannot resume an engagement that is " + status.value());
+    }
+    lifecycle.resume(e);
+    audit.record(id, "resumed", caller.name(), Map.of());
+    return get(id);
+  }
+
+  @Transactional
+  public EngagementView cancel(String id, String reason, Caller caller) {
+    Engagement e = find(id);
+    EngagementStatus status = states.of(e).status();
+    if (!status.active()) {
+      throw ApiException.conflict("cannot cancel an engagement that is " + status.value());
+    }
+    String why = reason == null || reason.isBlank() ? "cancelled by " + caller.name() : reason.strip();
+    lifecycle.cancel(e, why);
+    agentTasks.cancelOpen(id, null, "engagement cancelled: " + why, OffsetDateTime.now(clock));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("reason", why);
+    audit.record(id, "cancelled", caller.name(), details);
+    return get(id);
+  }
+
+  @Transactional
+  public EngagementView attachDataSource(String id, String dataSourceId, Caller caller) {
+    find(id);
+    if (!dataSources.exists(dataSourceId)) {
+      throw ApiException.invalid("data_source_id", "no data source '" + dataSourceId + "'");
+    }
+    engagements.attachDataSource(id, dataSourceId, OffsetDateTime.now(clock));
+    audit.record(id, "data_source.attached", caller.name(), Map.of("data_source_id", dataSourceId));
+    evidence.notifyEvidence(id);
+    return get(id);
+  }
+
+  private void start(Engagement engagement) {
+    String processInstanceId = lifecycle.start(engagement);
+    engagements.setProcessInstance(engagement.id(), processInstanceId, OffsetDateTime.now(clock));
+  }
+
+  private EngagementView view(Engagement e, Map<String, EngagementState> resolved) {
+    return EngagementView.of(e, resolved.get(e.id()), engagements.dataSourceIds(e.id()));
+  }
+}

@@ -1,0 +1,68 @@
+package org.openforge.lifecycle;
+
+import java.util.List;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.variable.Variables;
+import org.openforge.engagement.Engagement;
+import org.springframework.stereotype.Service;
+
+/**
+ * The engine operations behind an engagement's lifecycle: start, pause (suspend every process instance of the
+ * engagement — the same as suspending in Cockpit), resume, cancel (delete with the reason kept in history).
+ */
+@Service
+public class LifecycleCommands {
+
+  private final RuntimeService runtime;
+  private final EvidenceNotifier evidence;
+
+  public LifecycleCommands(RuntimeService runtime, EvidenceNotifier evidence) {
+    this.runtime = runtime;
+    this.evidence = evidence;
+  }
+
+  public String start(Engagement engagement) {
+    ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.LIFECYCLE)
+        .businessKey(engagement.id())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessIds.VAR_ENGAGEMENT_ID, engagement.id())
+            .putValue(ProcessIds.VAR_REQUIRES_APPROVAL, engagement.requiresApproval())
+            .putValue(ProcessIds.VAR_AUTO_RUN, engagement.agentConfig().withDefaults().autoRun()))
+        .execute();
+    return instance.getId();
+  }
+
+  public void pause(Engagement engagement) {
+    List<String> ids = running(engagement.id(), false);
+    if (!ids.isEmpty()) {
+      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(ids).suspend();
+    }
+  }
+
+  public void resume(Engagement engagement) {
+    List<String> ids = running(engagement.id(), true);
+    if (!ids.isEmpty()) {
+      runtime.updateProcessInstanceSuspensionState().byProcessInstanceIds(ids).activate();
+    }
+    // evidence that arrived while paused did not wake the gate
+    evidence.notifyEvidence(engagement.id());
+  }
+
+  /** Deletes the lifecycle (and with it the running phase) and any agent-task process of the engagement. */
+  public void cancel(Engagement engagement, String reason) {
+    String deleteReason = "cancelled: " + reason;
+    for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.id())
+        .processDefinitionKey(ProcessIds.AGENT_TASK).list()) {
+      runtime.deleteProcessInstance(instance.getId(), deleteReason, false, true);
+    }
+    if (runtime.createProcessInstanceQuery().processInstanceId(engagement.processInstanceId()).count() > 0) {
+      runtime.deleteProcessInstance(engagement.processInstanceId(), deleteReason, false, true);
+    }
+  }
+
+  private List<String> running(String engagementId, boolean suspended) {
+    var query = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagementId);
+    return (suspended ? query.suspended() : query.active()).list().stream().map(ProcessInstance::getId).toList();
+  }
+}

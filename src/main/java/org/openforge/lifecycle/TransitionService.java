@@ -1,0 +1,202 @@
+package org.openforge.lifecycle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.runtime.ProcessInstanceModificationBuilder;
+import org.openforge.approval.Approval;
+import org.openforge.approval.ApprovalRepository;
+import org.openforge.approval.ApprovalService;
+import org.openforge.approval.ApprovalStatus;
+import org.openforge.engagement.AuditTrail;
+import org.openforge.engagement.Engagement;
+import org.openforge.security.Caller;
+import org.openforge.security.Role;
+import org.openforge.system.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Phase transitions. Forward transitions follow the model: the gate must be ready, then the phase's sign-off is
+ * approved (by this call when the caller may approve) and the lifecycle moves on. Forced (admin) and backward
+ * (rework) transitions are process-instance modifications of the lifecycle's call activities, annotated and
+ * recorded in the audit trail.
+ */
+@Service
+public class TransitionService {
+
+  private final EngagementStates states;
+  private final PhaseProgressService progress;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final ProcessModels models;
+  private final ApprovalRepository approvalRecords;
+  private final ApprovalService approvals;
+  private final EvidenceNotifier evidence;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+
+  public TransitionService(EngagementStates states, PhaseProgressService progress, RuntimeService runtime,
+      ManagementService management, ProcessModels models, ApprovalRepository approvalRecords,
+      ApprovalService approvals, EvidenceNotifier evidence, AuditTrail audit, TransactionTemplate transactions) {
+    this.states = states;
+    this.progress = progress;
+    this.runtime = runtime;
+    this.management = management;
+    this.models = models;
+    this.approvalRecords = approvalRecords;
+    this.approvals = approvals;
+    this.evidence = evidence;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  /** Something that keeps a transition from happening now. */
+  public record Blocker(String gateId, String name, String description) {}
+
+  public record Check(Phase currentPhase, Phase targetPhase, boolean ready, List<Blocker> blockers,
+      PhaseProgress progress) {}
+
+  public record Result(boolean success, Phase previousPhase, Phase currentPhase, boolean forced, String direction,
+      String approvalId) {}
+
+  public Check check(Engagement engagement, Phase target) {
+    EngagementState state = states.of(engagement);
+    Phase current = state.currentPhase() == null ? Phase.DISCOVERY : state.currentPhase();
+    PhaseProgress phaseProgress = progress.of(engagement, current);
+    List<Blocker> blockers = new ArrayList<>();
+    if (!state.status().active()) {
+      blockers.add(new Blocker("engagement_status", "Engagement status",
+          "the engagement is " + state.status().value()));
+    } else if (state.status() == EngagementStatus.PAUSED) {
+      blockers.add(new Blocker("engagement_status", "Engagement status", "the engagement is paused; resume it"));
+    } else if (state.status() == EngagementStatus.PENDING_APPROVAL) {
+      blockers.add(new Blocker("engagement_status", "Engagement status", "the kick-off approval is pending"));
+    }
+    if (target == current) {
+      blockers.add(new Blocker("target_phase", "Target phase", "the engagement is already in " + current.value()));
+    } else if (target.ordinal() > current.ordinal()) {
+      Phase next = current.next().orElse(Phase.COMPLETE);
+      if (target != next) {
+        blockers.add(new Blocker("phase_order", "Phase order", "phases move one at a time: finish "
+            + current.value() + " to reach " + next.value() + " (force skips phases)"));
+      }
+      phaseProgress.blockers().forEach(u -> blockers.add(new Blocker(u.requirement(), u.name(), u.description())));
+    }
+    return new Check(current, target, blockers.isEmpty(), blockers, phaseProgress);
+  }
+
+  public Result transition(Engagement engagement, Phase target, boolean force, String approvedBy, String notes,
+      Caller caller) {
+    EngagementState state = states.of(engagement);
+    if (!state.status().active() || state.status() == EngagementStatus.PENDING_APPROVAL) {
+      throw ApiException.conflict("the engagement is " + state.status().value() + "; it has no phase to leave");
+    }
+    if (state.status() == EngagementStatus.PAUSED) {
+      throw ApiException.conflict("the engagement is paused; resume it first");
+    }
+    Phase current = state.currentPhase() == null ? Phase.DISCOVERY : state.currentPhase();
+    if (target == current) {
+      throw ApiException.conflict("the engagement is already in " + current.value());
+    }
+    boolean backward = target.ordinal() < current.ordinal();
+    String actor = approvedBy == null || approvedBy.isBlank() ? caller.name() : approvedBy;
+    if (force || backward) {
+      caller.require(force ? Role.ADMIN : Role.APPROVER, force ? "A forced transition" : "A backward transition");
+      List<Blocker> unmet = force ? check(engagement, target).blockers() : List.of();
+      transactions.executeWithoutResult(s -> modify(engagement, current, target, force, actor, notes, caller, unmet));
+      return new Result(true, current, states.of(engagement).currentPhase(), force, backward ? "backward" : "forward",
+          null);
+    }
+    Check check = check(engagement, target);
+    if (!check.ready()) {
+      throw ApiException.conflict("the " + current.value() + " phase is not ready to move to " + target.value())
+          .with("unmet", check.blockers())
+          .with("remaining_approvals", check.progress().pendingApprovals());
+    }
+    String approvalId = advance(engagement, current, actor, notes, caller);
+    Phase now = states.of(engagement).currentPhase();
+    if (now == current) {
+      throw ApiException.conflict("the " + current.value() + " gate is ready but the phase has not ended yet; "
+          + "its sign-off is still being routed — try again");
+    }
+    transactions.executeWithoutResult(s -> audit.record(engagement.id(), "transition", caller.name(),
+        details(current, target, false, actor, notes, List.of())));
+    return new Result(true, current, now, false, "forward", approvalId);
+  }
+
+  /**
+   * Lets a ready phase end now: wakes its gate if it waits for evidence (running the re-evaluation job here), then
+   * approves its pending sign-off when the caller may approve.
+   */
+  private String advance(Engagement engagement, Phase current, String actor, String notes, Caller caller) {
+    Optional<ProcessInstance> phase = states.runningPhaseInstance(engagement.id());
+    if (phase.isEmpty()) {
+      return null; // between phases: the lifecycle is already moving on
+    }
+    String phaseInstanceId = phase.get().getId();
+    if (pendingSignOff(engagement, current, phaseInstanceId).isEmpty()) {
+      transactions.executeWithoutResult(s -> evidence.notifyEvidence(engagement.id()));
+      for (Job job : management.createJobQuery().processInstanceId(phaseInstanceId)
+          .activityId(ProcessIds.CATCH_EVENT_EVIDENCE).list()) {
+        management.executeJob(job.getId());
+      }
+    }
+    Optional<Approval> signOff = pendingSignOff(engagement, current, phaseInstanceId);
+    if (signOff.isEmpty()) {
+      return null;
+    }
+    caller.require(Role.APPROVER, "Approving the " + current.value() + " sign-off");
+    approvals.decide(signOff.get().id(), true, notes == null || notes.isBlank()
+        ? "approved through a phase transition" : notes, actor);
+    return signOff.get().id();
+  }
+
+  private Optional<Approval> pendingSignOff(Engagement engagement, Phase phase, String phaseInstanceId) {
+    return approvalRecords.forEngagement(engagement.id()).stream()
+        .filter(a -> a.status() == ApprovalStatus.PENDING && phase.value().equals(a.phase())
+            && phaseInstanceId.equals(a.processInstanceId()))
+        .findFirst();
+  }
+
+  private void modify(Engagement engagement, Phase current, Phase target, boolean force, String actor, String notes,
+      Caller caller, List<Blocker> unmet) {
+    String lifecycleId = engagement.processInstanceId();
+    ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceId(lifecycleId).singleResult();
+    String definitionId = lifecycle.getProcessDefinitionId();
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(lifecycleId);
+    // cancel whatever runs or waits in the lifecycle: the phase call activities (running or about to start)
+    for (String activityId : models.callActivities(definitionId)) {
+      modification.cancelAllForActivity(activityId);
+    }
+    String targetActivity = target == Phase.COMPLETE ? ProcessIds.END_EVENT_COMPLETED
+        : models.callActivityOf(definitionId, target).orElseThrow(() -> ApiException.conflict(
+            "the deployed lifecycle has no call activity for phase-" + target.value()));
+    modification.startBeforeActivity(targetActivity)
+        .setAnnotation((force ? "forced" : "backward") + " transition " + current.value() + " -> " + target.value()
+            + " by " + actor + (notes == null || notes.isBlank() ? "" : ": " + notes))
+        .execute(false, false);
+    audit.record(engagement.id(), force ? "transition.forced" : "transition.backward", caller.name(),
+        details(current, target, force, actor, notes, unmet));
+  }
+
+  private static Map<String, Object> details(Phase from, Phase to, boolean forced, String approvedBy, String notes,
+      List<Blocker> unmet) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", from.value());
+    details.put("to", to.value());
+    details.put("forced", forced);
+    details.put("approved_by", approvedBy);
+    details.put("notes", notes);
+    if (!unmet.isEmpty()) {
+      details.put("skipped_requirements", unmet.stream().map(Blocker::gateId).toList());
+    }
+    return details;
+  }
+}

@@ -1,0 +1,12 @@
+package org.openforge.security;
+
+import java.time.OffsetDateTime;
+
+/** A stored API key: only the SHA-256 of the secret is kept, plus a prefix to recognise it. */
+public record ApiKey(String id, String name, Role role, String keyHash, String keyPrefix, String createdBy,
+    OffsetDateTime createdAt, OffsetDateTime revokedAt, OffsetDateTime lastUsedAt) {
+
+  public boolean active() {
+    return revokedAt == null;
+  }
+}

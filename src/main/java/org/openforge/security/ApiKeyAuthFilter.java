@@ -1,0 +1,64 @@
+package org.openforge.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.openforge.system.ApiException;
+import org.openforge.system.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates every call to {@code /api/v1} by {@code X-API-Key} or {@code Authorization: Bearer}. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+public class ApiKeyAuthFilter extends OncePerRequestFilter {
+
+  private final ApiKeyService keys;
+  private final Problems problems;
+
+  public ApiKeyAuthFilter(ApiKeyService keys, Problems problems) {
+    this.keys = keys;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith("/api/v1/") && !request.getRequestURI().equals("/api/v1");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String secret = secretOf(request);
+    if (secret == null) {
+      problems.write(response, ApiException.unauthorized(
+          "missing API key: send X-API-Key: <key> or Authorization: Bearer <key>"), request);
+      return;
+    }
+    Optional<Caller> caller = keys.authenticate(secret);
+    if (caller.isEmpty()) {
+      problems.write(response, ApiException.unauthorized("the API key is unknown or revoked"), request);
+      return;
+    }
+    Caller.bind(request, caller.get());
+    chain.doFilter(request, response);
+  }
+
+  static String secretOf(HttpServletRequest request) {
+    String key = request.getHeader("X-API-Key");
+    if (key != null && !key.isBlank()) {
+      return key.trim();
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String token = authorization.substring(7).trim();
+      return token.isEmpty() ? null : token;
+    }
+    return null;
+  }
+}

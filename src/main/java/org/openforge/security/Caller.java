@@ -1,0 +1,33 @@
+package org.openforge.security;
+
+import org.openforge.system.ApiException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/** Who is calling the public API: the API key's id, name and role. */
+public record Caller(String keyId, String name, Role role) {
+
+  private static final String ATTRIBUTE = Caller.class.getName();
+  public static final Caller SYSTEM = new Caller(null, "system", Role.ADMIN);
+
+  public boolean has(Role required) {
+    return role.includes(required);
+  }
+
+  public void require(Role required, String action) {
+    if (!has(required)) {
+      throw ApiException.forbidden(action + " needs the " + required.value() + " role; this key has " + role.value());
+    }
+  }
+
+  static void bind(jakarta.servlet.http.HttpServletRequest request, Caller caller) {
+    request.setAttribute(ATTRIBUTE, caller);
+  }
+
+  /** The caller of the current request; {@link #SYSTEM} outside a request (jobs, start-up). */
+  public static Caller current() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    Object caller = attributes == null ? null : attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    return caller instanceof Caller c ? c : SYSTEM;
+  }
+}

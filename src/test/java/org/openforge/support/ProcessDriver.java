@@ -1,0 +1,67 @@
+package org.openforge.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.Job;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Drives the jobs of an engagement's process instances explicitly (the job executor is off in tests), as the job
+ * executor would: each round runs every job with retries left; a failing job loses a retry and stays until it has
+ * none (an incident).
+ */
+public class ProcessDriver {
+
+  private final RuntimeService runtime;
+  private final ManagementService management;
+
+  public ProcessDriver(RuntimeService runtime, ManagementService management) {
+    this.runtime = runtime;
+    this.management = management;
+  }
+
+  /** Runs jobs until none with retries is left; returns the failures seen. */
+  public List<String> runJobs(String engagementId) {
+    List<String> failures = new ArrayList<>();
+    for (int round = 0; round < 50; round++) {
+      List<Job> jobs = jobs(engagementId);
+      if (jobs.isEmpty()) {
+        return failures;
+      }
+      for (Job job : jobs) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException e) {
+          failures.add(e.getMessage());
+        }
+      }
+    }
+    throw new AssertionError("jobs of engagement " + engagementId + " never settled");
+  }
+
+  /** Runs each job once (a failing job loses one retry). */
+  public List<String> runJobsOnce(String engagementId) {
+    List<String> failures = new ArrayList<>();
+    for (Job job : jobs(engagementId)) {
+      try {
+        management.executeJob(job.getId());
+      } catch (RuntimeException e) {
+        failures.add(e.getMessage());
+      }
+    }
+    return failures;
+  }
+
+  public List<Job> jobs(String engagementId) {
+    Set<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagementId).active()
+        .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    if (instances.isEmpty()) {
+      return List.of();
+    }
+    return management.createJobQuery().processInstanceIds(instances).withRetriesLeft().active().list();
+  }
+}
