@@ -23,8 +23,12 @@ public final class AgentContext {
   private final Function<String, Optional<Artifact>> latestWithContent;
   private final AgentJournal journal;
 
-  AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts, String reviewerFeedback,
-      Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal) {
+  /**
+   * @param latestWithContent finds the newest artifact of a kind, with content
+   * @param journal where progress goes; null in unit tests of agents
+   */
+  public AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts,
+      String reviewerFeedback, Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal) {
     this.engagement = engagement;
     this.task = task;
     this.phase = phase;
@@ -70,7 +74,9 @@ public final class AgentContext {
   }
 
   public void progress(String step, String message) {
-    journal.progress(task.id(), step, message);
+    if (journal != null) {
+      journal.progress(task.id(), step, message);
+    }
   }
 
   AgentJournal journal() {
