@@ -50,7 +50,7 @@ public class EngineIdentityBootstrap {
   /** The admin login for Cockpit, Tasklist, Admin and the engine REST API. */
   public record AdminCredentials(String user, String password, boolean fallback) {
 
-    static AdminCredentials resolve(OpenForgeProperties properties) {
+    public static AdminCredentials resolve(OpenForgeProperties properties) {
       String user = blankToNull(properties.admin().user());
       String password = blankToNull(properties.admin().password());
       if (password != null) {

@@ -8,9 +8,11 @@ import org.operaton.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFil
  */
 public class EngineRestAuthFilter extends ProcessEngineAuthenticationFilter {
 
+  private static final java.util.regex.Pattern OPEN = java.util.regex.Pattern.compile("^/(engine|version)/?$");
+
   @Override
   protected boolean requiresEngineAuthentication(String requestUrl) {
-    if ("/version".equals(requestUrl) || "/version/".equals(requestUrl)) {
+    if (OPEN.matcher(requestUrl).matches()) {
       return false;
     }
     return super.requiresEngineAuthentication(requestUrl);
