@@ -1,5 +1,7 @@
 package org.openforge.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -49,6 +51,12 @@ public class OpenApiConfig {
             .addSecuritySchemes("Bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
         .addSecurityItem(new SecurityRequirement().addList("ApiKey"))
         .addSecurityItem(new SecurityRequirement().addList("Bearer"));
+  }
+
+  /** Describes schemas with the application's mapper, so property names are snake_case as on the wire. */
+  @Bean
+  ModelResolver snakeCaseModelResolver(ObjectMapper mapper) {
+    return new ModelResolver(mapper);
   }
 
   /** Adds the error responses every operation can give. */
