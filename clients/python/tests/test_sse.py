@@ -133,7 +133,8 @@ class TaskStreamTest(unittest.TestCase):
             write(sse({"type": "progress", "step": "profile", "message": "reading sales.csv"}, 1))
             self.server_saw_ack.append(self.first_received.wait(5))
             write(": heartbeat\r\n\r\n")
-            write("event: tool_call\r\nid: 2\r\ndata: {\"tool\": \"profile_columns\",\r\ndata:  \"status\": \"ok\"}\r\n\r\n")
+            # CRLF line ends, an event name and a JSON object split over two data lines
+            write('event: tool_call\r\nid: 2\r\ndata: {"tool": "profile_columns",\r\ndata:  "status": "ok"}\r\n\r\n')
             self.second_sent.set()
             write(sse({"type": "completed", "result": {"tables": 1}}, 3))
             if chunked:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, TextIO
 
 from . import __version__
 from .client import OpenForgeClient
@@ -36,9 +36,14 @@ EXIT_CONNECTION = 3
 
 
 class _Output:
-    def __init__(self, out: TextIO, as_json: bool) -> None:
+    def __init__(self, out: TextIO, err: TextIO, as_json: bool) -> None:
         self.out = out
+        self.err = err
         self.as_json = as_json
+
+    def error(self, text: str) -> None:
+        self.err.write(f"error: {text}\n")
+        self.err.flush()
 
     def line(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -50,7 +55,7 @@ class _Output:
         else:
             self.line(json.dumps(value, ensure_ascii=False, indent=2))
 
-    def table(self, rows: List[Dict[str, Any]], columns: List[str], headers: List[str], empty: str) -> None:
+    def table(self, rows: Sequence[Mapping[str, Any]], columns: List[str], headers: List[str], empty: str) -> None:
         if not rows:
             self.line(empty)
             return
@@ -159,7 +164,7 @@ def _tasks_stream(client: OpenForgeClient, args: argparse.Namespace, out: _Outpu
             else:
                 out.line(_describe_event(event))
     if last is not None and last.get("type") == "failed":
-        sys.stderr.write(f"error: task {args.task_id} failed: {last.get('error')}\n")
+        out.error(f"task {args.task_id} failed: {last.get('error')}")
         return EXIT_API_ERROR
     return EXIT_OK
 
@@ -230,19 +235,19 @@ def main(argv: Optional[Sequence[str]] = None, stdout: Optional[TextIO] = None,
         args = parser.parse_args(argv)
     except SystemExit as e:  # argparse exits on --help, --version and bad usage
         return int(e.code) if isinstance(e.code, int) else EXIT_USAGE
-    out = _Output(out_stream, bool(args.json))
+    out = _Output(out_stream, err_stream, bool(args.json))
     try:
         client = OpenForgeClient(api_key=args.api_key, base_url=args.url, timeout=args.timeout,
                                  auth_scheme=args.auth_scheme)
         return int(args.handler(client, args, out))
     except ValueError as e:
-        err_stream.write(f"error: {e}\n")
+        out.error(str(e))
         return EXIT_USAGE
     except OpenForgeConnectionError as e:
-        err_stream.write(f"error: {e}\n")
+        out.error(str(e))
         return EXIT_CONNECTION
     except OpenForgeError as e:
-        err_stream.write(f"error: {e}\n")
+        out.error(str(e))
         if out.as_json and e.body is not None:
             err_stream.write(json.dumps(e.body, ensure_ascii=False, indent=2) + "\n")
         return EXIT_API_ERROR

@@ -218,7 +218,8 @@ def error_from_response(
             document = None
     if isinstance(document, Mapping):
         code = document.get("error")
-        message = document.get("detail") or document.get("message") or document.get("title") or _status_text(status, reason)
+        message = (document.get("detail") or document.get("message") or document.get("title")
+                   or _status_text(status, reason))
         rid = document.get("request_id") or request_id
         cls = _class_for(status, code if isinstance(code, str) else None)
         return cls(

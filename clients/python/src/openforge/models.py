@@ -66,7 +66,7 @@ class Record(dict):  # type: ignore[type-arg]
 
     def to_dict(self) -> Dict[str, Any]:
         """A plain-``dict`` deep copy (records and lists unwrapped)."""
-        return _unwrap(self)
+        return {k: _unwrap(v) for k, v in self.items()}
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self, **kwargs)

@@ -8,7 +8,7 @@ import socket
 from typing import Any, Iterator, List, Mapping, Optional
 
 from ..errors import OpenForgeConnectionError, OpenForgeTimeoutError
-from ..models import Page, PagedList, Record, wrap
+from ..models import Page, PagedList, Record
 from ..sse import SSEEvent, SSEParser, iter_lines
 from ._base import AUTO_PAGE_SIZE, Resource, body, segment
 
@@ -27,7 +27,7 @@ def event_to_record(event: SSEEvent) -> Record:
     except ValueError:
         decoded = None
     if isinstance(decoded, dict):
-        record = wrap(decoded)
+        record = Record(decoded)
         if "type" not in record and event.event != "message":
             record["type"] = event.event
         return record
