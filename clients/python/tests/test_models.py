@@ -68,6 +68,10 @@ class RecordTest(unittest.TestCase):
             self.assertEqual(clone, self.record)
             self.assertEqual(clone.tasks.completed, 3)
 
+    def test_prints_like_a_dict(self) -> None:
+        self.assertEqual(repr(wrap({"a": {"b": 1}})), "{'a': {'b': 1}}")
+        self.assertEqual(f"{wrap({'ready': False})}", "{'ready': False}")
+
     def test_dir_lists_fields(self) -> None:
         self.assertIn("tasks", dir(self.record))
 

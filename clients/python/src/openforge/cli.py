@@ -221,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = tasks.add_parser("stream", parents=[shared], help="print a task's events as they arrive")
     p.add_argument("task_id")
     p.add_argument("--read-timeout", type=float, default=None,
-                   help="seconds of silence on the stream before giving up (default: --timeout)")
+                   help="seconds of silence on the stream before giving up (default: 300)")
     p.set_defaults(handler=_tasks_stream)
     return parser
 

@@ -61,9 +61,6 @@ class Record(dict):  # type: ignore[type-arg]
     def __dir__(self) -> List[str]:
         return sorted(set(dir(dict)) | {k for k in self if isinstance(k, str) and k.isidentifier()})
 
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({dict.__repr__(self)})"
-
     def to_dict(self) -> Dict[str, Any]:
         """A plain-``dict`` deep copy (records and lists unwrapped)."""
         return {k: _unwrap(v) for k, v in self.items()}

@@ -12,7 +12,10 @@ from ..models import Page, PagedList, Record
 from ..sse import SSEEvent, SSEParser, iter_lines
 from ._base import AUTO_PAGE_SIZE, Resource, body, segment
 
-__all__ = ["Agents", "TaskEventStream", "event_to_record"]
+__all__ = ["Agents", "TaskEventStream", "event_to_record", "STREAM_IDLE_TIMEOUT"]
+
+#: Default seconds a task stream may stay silent (no event, no heartbeat) before it is given up.
+STREAM_IDLE_TIMEOUT = 300.0
 
 
 def event_to_record(event: SSEEvent) -> Record:
@@ -156,10 +159,12 @@ class Agents(Resource):
         """Opens the task's event stream (Server-Sent Events); iterate the result for event records.
 
         ``read_timeout`` bounds the silence between two pieces of data (heartbeats count); it
-        defaults to the client's timeout. An unknown task raises
+        defaults to :data:`STREAM_IDLE_TIMEOUT` (300 s) or the client's timeout if that is longer,
+        since an agent may work a while between two events. An unknown task raises
         :class:`~openforge.errors.NotFoundError` here, before iterating.
         """
+        idle = read_timeout if read_timeout is not None else max(self._transport.timeout, STREAM_IDLE_TIMEOUT)
         response, url = self._transport.open_stream(
-            "GET", f"/agents/tasks/{segment(task_id)}/stream", read_timeout=read_timeout
+            "GET", f"/agents/tasks/{segment(task_id)}/stream", read_timeout=idle
         )
-        return TaskEventStream(response, url, self._transport.timeout if read_timeout is None else read_timeout)
+        return TaskEventStream(response, url, idle)
