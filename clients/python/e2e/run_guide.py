@@ -742,7 +742,7 @@ class GuideRun:
             print(f"  (task {task.id} recorded no {kind} artifact of its own; using the newest {kind})")
             return artifacts[-1]
         raise StepFailed(f"the completed {task_type} task {task.id} left no {kind} artifact; the engagement has: "
-                         f"{sorted({a.get('kind') for a in self.client.engagements.artifacts(engagement.id)})}")
+                         f"{sorted({str(a.get('kind')) for a in self.client.engagements.artifacts(engagement.id)})}")
 
     def _wait_for_artifact(self, engagement: Record, kind: str) -> Record:
         deadline = time.monotonic() + TASK_TIMEOUT
