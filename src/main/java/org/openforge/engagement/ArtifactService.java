@@ -51,6 +51,13 @@ public class ArtifactService {
         .orElseThrow(() -> ApiException.notFound("artifact", artifactId));
   }
 
+  /** The newest version of each artifact name, by creation time. */
+  public List<Artifact> latestByName(String engagementId) {
+    Map<String, Artifact> latest = new LinkedHashMap<>();
+    artifacts.headers(engagementId).forEach(a -> latest.put(a.name(), a));
+    return List.copyOf(latest.values());
+  }
+
   /** The newest artifact of each kind, by creation time. */
   public Map<String, Artifact> latestByKind(String engagementId) {
     Map<String, Artifact> latest = new LinkedHashMap<>();

@@ -1,0 +1,101 @@
+package org.openforge.agent.tool;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.openforge.agent.AgentEvent;
+import org.openforge.agent.AgentJournal;
+import org.openforge.agent.AgentTask;
+import org.openforge.engagement.Engagement;
+
+/**
+ * Runs the tool calls of one agent run: checks the engagement's tool approvals, runs the tool, and journals each
+ * call as {@code tool_call} events (running, completed, failed, refused, waiting_approval) with its duration.
+ */
+public class ToolExecutor {
+
+  private final AgentTask task;
+  private final Engagement engagement;
+  private final ToolRegistry registry;
+  private final ToolApprovals approvals;
+  private final AgentJournal journal;
+
+  public ToolExecutor(AgentTask task, Engagement engagement, ToolRegistry registry, ToolApprovals approvals,
+      AgentJournal journal) {
+    this.task = task;
+    this.engagement = engagement;
+    this.registry = registry;
+    this.approvals = approvals;
+    this.journal = journal;
+  }
+
+  /** Calls a tool; a tool error or refusal is an outcome, not an exception (the caller decides). */
+  public ToolOutcome call(String callId, String name, Map<String, Object> arguments) {
+    String id = callId == null ? UUID.randomUUID().toString() : callId;
+    Map<String, Object> args = arguments == null ? Map.of() : arguments;
+    AgentTool tool = registry.find(name).orElse(null);
+    if (tool == null) {
+      event(name, "failed", args, "unknown tool; available: " + registry.all().stream().map(AgentTool::name).toList(), 0);
+      return new ToolOutcome(id, name, ToolOutcome.Status.ERROR, null, "unknown tool '" + name + "'", 0);
+    }
+    if (approvals.needsApproval(engagement, name)) {
+      ToolApprovals.Decision decision;
+      try {
+        decision = approvals.decide(task, engagement, name, args);
+      } catch (ToolApprovalPending pending) {
+        event(name, "waiting_approval", args, pending.reason(), 0);
+        throw pending;
+      }
+      if (!decision.approved()) {
+        String why = "a reviewer refused this call" + (decision.comment() == null ? "" : ": " + decision.comment());
+        event(name, "refused", args, why, 0);
+        return new ToolOutcome(id, name, ToolOutcome.Status.REFUSED, null, why, 0);
+      }
+    }
+    event(name, "running", args, null, 0);
+    long start = System.nanoTime();
+    try {
+      Object result = tool.execute(new ToolCall(id, name, args, task, engagement));
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      event(name, "completed", args, null, ms);
+      return new ToolOutcome(id, name, ToolOutcome.Status.OK, result, null, ms);
+    } catch (ToolApprovalPending pending) {
+      throw pending;
+    } catch (Exception e) {
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      event(name, "failed", args, message, ms);
+      return new ToolOutcome(id, name, ToolOutcome.Status.ERROR, null, message, ms);
+    }
+  }
+
+  /** Calls a tool and returns its result, failing the run when the tool fails or is refused. */
+  public Object require(String name, Map<String, Object> arguments) {
+    ToolOutcome outcome = call(null, name, arguments);
+    if (!outcome.ok()) {
+      throw new ToolFailedException(outcome);
+    }
+    return outcome.result();
+  }
+
+  public ToolRegistry registry() {
+    return registry;
+  }
+
+  private void event(String tool, String status, Map<String, Object> arguments, String message, long durationMs) {
+    if (journal == null) {
+      return;
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("tool", tool);
+    payload.put("status", status);
+    payload.put("arguments", arguments);
+    if (message != null) {
+      payload.put("message", message);
+    }
+    if ("completed".equals(status) || "failed".equals(status)) {
+      payload.put("duration_ms", durationMs);
+    }
+    journal.event(task.id(), AgentEvent.TOOL_CALL, payload);
+  }
+}
