@@ -23,10 +23,13 @@ final class Imports {
     return importName.startsWith("linkml:");
   }
 
-  /** The imported schemas (not the root), breadth first, each once. */
-  static List<SchemaDefinition> closure(SchemaDefinition root, Path baseDir) {
+  /** The imported schemas (not the root, read from {@code rootFile} when known), breadth first, each once. */
+  static List<SchemaDefinition> closure(SchemaDefinition root, Path rootFile, Path baseDir) {
     List<SchemaDefinition> result = new ArrayList<>();
     Set<Path> seen = new HashSet<>();
+    if (rootFile != null) {
+      seen.add(rootFile.toAbsolutePath().normalize());
+    }
     Deque<Pending> queue = new ArrayDeque<>();
     root.imports().forEach(name -> queue.add(new Pending(name, baseDir, root.name())));
     while (!queue.isEmpty()) {

@@ -43,19 +43,19 @@ public final class SchemaView {
 
   /** A view of a schema whose imports are all built-in {@code linkml:} modules. */
   public static SchemaView of(SchemaDefinition schema) {
-    return new SchemaView(schema, Imports.closure(schema, null));
+    return new SchemaView(schema, Imports.closure(schema, null, null));
   }
 
   /** A view of a schema whose local imports resolve relative to {@code baseDir}. */
   public static SchemaView of(SchemaDefinition schema, Path baseDir) {
-    return new SchemaView(schema, Imports.closure(schema, baseDir));
+    return new SchemaView(schema, Imports.closure(schema, null, baseDir));
   }
 
   /** Reads a LinkML YAML file and its local imports (relative to the file). */
   public static SchemaView load(Path file) {
     Path absolute = file.toAbsolutePath();
     SchemaDefinition schema = SchemaReader.read(absolute);
-    return new SchemaView(schema, Imports.closure(schema, absolute.getParent()));
+    return new SchemaView(schema, Imports.closure(schema, absolute, absolute.getParent()));
   }
 
   /** Parses LinkML YAML text whose imports are all built in. */
