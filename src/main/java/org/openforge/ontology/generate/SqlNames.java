@@ -34,7 +34,7 @@ public final class SqlNames {
 
   private SqlNames() {}
 
-  /** {@code FamilialRelationship} -> {@code familial_relationship}, {@code "has employment history"} ->
+  /** {@code FamilialRelationship} becomes {@code familial_relationship}, {@code "has employment history"} becomes
    * {@code has_employment_history}; at most 63 bytes. */
   public static String snakeCase(String name) {
     String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2");

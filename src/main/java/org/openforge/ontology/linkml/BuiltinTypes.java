@@ -63,7 +63,7 @@ public final class BuiltinTypes {
     return URIS.containsKey(name);
   }
 
-  /** The built-in type a LinkML {@code base} denotes ({@code str} -> {@code string}), if known. */
+  /** The built-in type a LinkML {@code base} denotes ({@code str} gives {@code string}), if known. */
   public static Optional<String> rootOfBase(String base) {
     return Optional.ofNullable(base == null ? null : BASES.get(base));
   }
