@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  * range, type, slot, parent or mixin; cycles in {@code is_a}/{@code mixins}/{@code typeof}; more than one identifier in
  * a class after inheritance; {@code slot_usage} for a slot the class does not have; a pattern that is not a valid
  * regular expression; {@code minimum_value > maximum_value}; an enum without values; an unknown prefix in a CURIE;
- * {@code tree_root} on more than one class. Warning: a class range whose class has no identifier, used without
+ * {@code tree_root} on more than one class; an enum or type named like a class (or a type like an enum). Warning: a class range whose class has no identifier, used without
  * {@code inlined}, so it cannot be a reference.
  */
 public final class SchemaValidator {
@@ -61,6 +61,16 @@ public final class SchemaValidator {
     schema.slots().forEach((name, slot) -> checkSlot("slots." + name, slot));
     schema.classes().values().forEach(this::checkClass);
     checkTreeRoots();
+    checkNameClashes();
+  }
+
+  /** A class, enum and type sharing a name make a range ambiguous ({@link SchemaView#rangeKind} picks the class). */
+  private void checkNameClashes() {
+    schema.enums().keySet().stream().filter(view::isClass).forEach(name ->
+        error("enums." + name, "enum " + name + " has the name of a class; a range " + name + " means the class"));
+    schema.types().keySet().stream().filter(name -> view.isClass(name) || view.isEnum(name)).forEach(name ->
+        error("types." + name, "type " + name + " has the name of a " + (view.isClass(name) ? "class" : "enum")
+            + "; a range " + name + " does not mean the type"));
   }
 
   private void checkType(TypeDefinition type) {

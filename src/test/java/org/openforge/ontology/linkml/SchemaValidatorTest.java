@@ -371,4 +371,28 @@ class SchemaValidatorTest {
     assertThat(issues).extracting(ValidationIssue::path).containsExactly("slots.a.is_a", "slots.b.is_a",
         "slots.c.is_a", "slots.c.mixins[0]");
   }
+
+  @Test
+  void namesSharedBetweenClassesEnumsAndTypes() {
+    List<ValidationIssue> issues = validate("""
+        types:
+          Region:
+            typeof: string
+          Level:
+            typeof: integer
+        enums:
+          Region:
+            permissible_values: [north]
+          Level:
+            permissible_values: [high]
+        classes:
+          Region:
+            attributes:
+              code:
+                identifier: true
+        """);
+
+    assertThat(issues).extracting(ValidationIssue::path).containsExactly("enums.Region", "types.Region",
+        "types.Level");
+  }
 }
