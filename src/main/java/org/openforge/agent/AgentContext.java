@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.Engagement;
+import org.openforge.agent.llm.LlmSession;
+import org.openforge.agent.tool.ToolExecutor;
 import org.openforge.lifecycle.Phase;
 
 /**
@@ -22,6 +24,8 @@ public final class AgentContext {
   private final String reviewerFeedback;
   private final Function<String, Optional<Artifact>> latestWithContent;
   private final AgentJournal journal;
+  private final ToolExecutor tools;
+  private final LlmSession llm;
 
   /**
    * @param latestWithContent finds the newest artifact of a kind, with content
@@ -29,6 +33,16 @@ public final class AgentContext {
    */
   public AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts,
       String reviewerFeedback, Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal) {
+    this(engagement, task, phase, artifacts, reviewerFeedback, latestWithContent, journal, null, null);
+  }
+
+  /**
+   * @param tools the run's tool executor (approvals and audit apply); null when the agent uses no tools
+   * @param llm the run's model session when the run is LLM-assisted, else null
+   */
+  public AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts,
+      String reviewerFeedback, Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal,
+      ToolExecutor tools, LlmSession llm) {
     this.engagement = engagement;
     this.task = task;
     this.phase = phase;
@@ -36,6 +50,21 @@ public final class AgentContext {
     this.reviewerFeedback = reviewerFeedback;
     this.latestWithContent = latestWithContent;
     this.journal = journal;
+    this.tools = tools;
+    this.llm = llm;
+  }
+
+  /** The run's tools: data access and writing go through them, so approvals and the tool-call audit apply. */
+  public ToolExecutor tools() {
+    if (tools == null) {
+      throw new IllegalStateException("this run has no tool executor");
+    }
+    return tools;
+  }
+
+  /** The model session when the run is LLM-assisted (a provider other than builtin is configured). */
+  public Optional<LlmSession> llm() {
+    return Optional.ofNullable(llm);
   }
 
   public Engagement engagement() {

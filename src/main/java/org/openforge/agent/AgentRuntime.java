@@ -1,16 +1,39 @@
 package org.openforge.agent;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.runtime.Job;
-import org.openforge.engagement.Artifact;
+import org.openforge.agent.llm.AgentLimitExceeded;
+import org.openforge.agent.llm.AgentMessageRepository;
+import org.openforge.agent.llm.LlmAssist;
+import org.openforge.agent.llm.LlmProperties;
+import org.openforge.agent.llm.LlmProviders;
+import org.openforge.agent.llm.LlmSession;
+import org.openforge.agent.llm.LlmSettings;
+import org.openforge.agent.tool.ToolApprovalPending;
+import org.openforge.agent.tool.ToolApprovals;
+import org.openforge.agent.tool.ToolExecutor;
+import org.openforge.agent.tool.ToolFailedException;
+import org.openforge.agent.tool.ToolRegistry;
+import org.openforge.approval.Approval;
+import org.openforge.approval.ReviewItemsCodec;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
@@ -19,20 +42,25 @@ import org.openforge.lifecycle.Phase;
 import org.openforge.lifecycle.ProcessIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs agents inside their BPMN service task job (phase agents and API tasks alike). The run is journaled as it
- * happens; its result — artifacts, outputs, confidence — is written in the job's transaction, so a crash leaves
- * either the whole result or a job that runs again. Failures are rethrown for the engine to retry and finally raise
- * an incident; a declined task ends on the BPMN error {@code AGENT_DECLINED}.
+ * happens (events, messages, usage) and bounded by its time limit; its result is written in the job's transaction —
+ * artifacts through the {@code write_file} tool — so a crash leaves either the whole result or a job that runs again.
+ * Outcomes: completed; technical failure (rethrown: the engine retries, then raises an incident); a tool call
+ * waiting for approval (BPMN error TOOL_APPROVAL_REQUIRED); nothing to work on or a limit reached (BPMN error
+ * AGENT_DECLINED, the task failed for good).
  */
 @Service
 public class AgentRuntime {
 
+  public static final String ERROR_TOOL_APPROVAL = "TOOL_APPROVAL_REQUIRED";
   private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final AgentRegistry registry;
   private final AgentTaskRepository tasks;
@@ -42,13 +70,25 @@ public class AgentRuntime {
   private final ArtifactService artifacts;
   private final GateEvidenceService evidence;
   private final ManagementService management;
-  private final org.springframework.context.ApplicationEventPublisher publisher;
+  private final ToolRegistry tools;
+  private final ToolApprovals toolApprovals;
+  private final LlmProviders llm;
+  private final LlmProperties llmProperties;
+  private final LlmAssist assist;
+  private final AgentMessageRepository messages;
+  private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  private final ExecutorService runners = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "agent-run-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
 
   public AgentRuntime(AgentRegistry registry, AgentTaskRepository tasks, AgentEventRepository events,
       AgentJournal journal, EngagementRepository engagements, ArtifactService artifacts,
-      GateEvidenceService evidence, ManagementService management,
-      org.springframework.context.ApplicationEventPublisher publisher, Clock clock) {
+      GateEvidenceService evidence, ManagementService management, ToolRegistry tools, ToolApprovals toolApprovals,
+      LlmProviders llm, LlmProperties llmProperties, LlmAssist assist, AgentMessageRepository messages,
+      ApplicationEventPublisher publisher, Clock clock) {
     this.registry = registry;
     this.tasks = tasks;
     this.events = events;
@@ -57,6 +97,12 @@ public class AgentRuntime {
     this.artifacts = artifacts;
     this.evidence = evidence;
     this.management = management;
+    this.tools = tools;
+    this.toolApprovals = toolApprovals;
+    this.llm = llm;
+    this.llmProperties = llmProperties;
+    this.assist = assist;
+    this.messages = messages;
     this.publisher = publisher;
     this.clock = clock;
   }
@@ -69,21 +115,42 @@ public class AgentRuntime {
     Phase phase = Phase.ofTaskType(taskType)
         .orElseThrow(() -> new IllegalStateException("unknown task type '" + taskType + "'"));
     Job job = currentJob(execution);
-    // the job's execution stays the same over retries (the task's own scope execution does not)
+    // the job's execution stays the same over retries and tool approvals (the task's scope execution may not)
     String runKey = job != null ? job.getExecutionId() : execution.getId();
     AgentTask task = agentTaskId != null
         ? tasks.find(agentTaskId).orElseThrow(() -> new IllegalStateException("no agent task " + agentTaskId))
         : journal.phaseTask(engagementId, taskType, phase.value(), execution.getProcessInstanceId(), runKey);
     journal.started(task.id(), runKey, task.attempts() + 1);
     try {
+      Engagement engagement = engagements.findById(engagementId)
+          .orElseThrow(() -> new IllegalStateException("no engagement " + engagementId));
       Agent agent = registry.find(taskType)
           .orElseThrow(() -> new IllegalStateException("no agent for task type " + taskType));
-      AgentResult result = agent.run(context(engagementId, task, phase));
-      complete(task, phase, result);
-    } catch (AgentDeclinedException declined) {
-      tasks.setStatus(task.id(), AgentTaskStatus.FAILED, "declined: " + declined.getMessage(), now());
-      appendAfterCommit(task.id(), AgentEvent.FAILED, payload("error", "declined: " + declined.getMessage()));
-      throw new BpmnError(AgentDeclinedException.ERROR_CODE, declined.getMessage());
+      Instant deadline = clock.instant().plusSeconds(task.timeoutSeconds() != null ? task.timeoutSeconds()
+          : llmProperties.runTimeoutSeconds());
+      ToolExecutor executor = new ToolExecutor(task, engagement, tools, toolApprovals, journal);
+      LlmSettings settings = llm.settings(engagement.agentConfig(), taskType, task.maxIterations());
+      LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
+          messages, tasks, journal, deadline)).orElse(null);
+      AgentContext context = new AgentContext(engagement, task, phase, artifacts.list(engagementId),
+          evidence.reviewerFeedback(engagementId, phase).orElse(null),
+          kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session);
+      AgentResult result = withinDeadline(deadline, () -> {
+        AgentResult own = agent.run(context);
+        return session == null ? own : assist.review(context, own, session);
+      });
+      complete(task, executor, result);
+    } catch (ToolApprovalPending pending) {
+      pause(execution, task, pending);
+      throw new BpmnError(ERROR_TOOL_APPROVAL, pending.getMessage());
+    } catch (AgentDeclinedException | AgentLimitExceeded e) {
+      decline(task, e.getMessage());
+    } catch (ToolFailedException e) {
+      if (!e.refused()) {
+        fail(task, job, e);
+        throw e;
+      }
+      decline(task, e.getMessage());
     } catch (RuntimeException | Error e) {
       fail(task, job, e);
       throw e;
@@ -93,24 +160,50 @@ public class AgentRuntime {
     }
   }
 
-  private AgentContext context(String engagementId, AgentTask task, Phase phase) {
-    Engagement engagement = engagements.findById(engagementId)
-        .orElseThrow(() -> new IllegalStateException("no engagement " + engagementId));
-    String feedback = evidence.reviewerFeedback(engagementId, phase).orElse(null);
-    return new AgentContext(engagement, task, phase, artifacts.list(engagementId), feedback,
-        kind -> artifacts.latestOfKind(engagementId, kind), journal);
+  /** A run that can go on no further: the task fails for good and the model takes the AGENT_DECLINED path. */
+  private void decline(AgentTask task, String reason) {
+    tasks.setStatus(task.id(), AgentTaskStatus.FAILED, reason, now());
+    appendAfterCommit(task.id(), AgentEvent.FAILED, payload("error", reason));
+    throw new BpmnError(AgentDeclinedException.ERROR_CODE, reason);
   }
 
-  private void complete(AgentTask task, Phase phase, AgentResult result) {
+  /** Runs the agent on its own thread so that the time limit holds even if the agent blocks. */
+  private AgentResult withinDeadline(Instant deadline, java.util.concurrent.Callable<AgentResult> work)
+      throws Exception {
+    Future<AgentResult> future = runners.submit(work);
+    long millis = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    try {
+      return future.get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new AgentLimitExceeded("the run passed its time limit of " + Duration.ofMillis(millis).toSeconds()
+          + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw (Error) cause;
+    }
+  }
+
+  private void complete(AgentTask task, ToolExecutor executor, AgentResult result) {
     List<Map<String, Object>> recorded = new ArrayList<>();
     for (ArtifactService.Draft draft : result.artifacts()) {
-      Artifact a = artifacts.record(task.engagementId(), phase.value(), task.id(), draft);
-      Map<String, Object> ref = new LinkedHashMap<>();
-      ref.put("id", a.id());
-      ref.put("name", a.name());
-      ref.put("kind", a.kind());
-      ref.put("version", a.version());
-      recorded.add(ref);
+      Map<String, Object> args = new LinkedHashMap<>();
+      args.put("name", draft.name());
+      args.put("kind", draft.kind());
+      args.put("media_type", draft.mediaType());
+      args.put("content", draft.content());
+      args.put("summary", draft.summary());
+      args.put("metadata", draft.metadata() == null ? Map.of() : draft.metadata());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> ref = (Map<String, Object>) executor.require("write_file", args);
+      Map<String, Object> written = new LinkedHashMap<>();
+      for (String key : List.of("id", "name", "kind", "version")) {
+        written.put(key, ref.get(key));
+      }
+      recorded.add(written);
     }
     Map<String, Object> outputs = new LinkedHashMap<>(result.outputs());
     outputs.put("artifacts", recorded);
@@ -120,6 +213,27 @@ public class AgentRuntime {
     payload.put("confidence", result.confidence());
     payload.put("artifacts", recorded);
     appendAfterCommit(task.id(), AgentEvent.COMPLETED, payload);
+  }
+
+  /** Puts the pending call where the approval task finds it and marks the task waiting. */
+  private void pause(DelegateExecution execution, AgentTask task, ToolApprovalPending pending) {
+    String arguments = org.openforge.agent.tool.ToolApprovals.canonical(pending.arguments());
+    execution.setVariable("approvalTitle", "Run " + pending.tool() + " for " + task.taskType().replace('_', ' '));
+    execution.setVariable("approvalDescription", "The " + task.taskType().replace('_', ' ') + " agent wants to call "
+        + pending.tool() + ", which this engagement marks as sensitive (" + pending.reason() + "). Allow it, or "
+        + "refuse it and the agent goes on without it.");
+    execution.setVariable("approvalItems", ReviewItemsCodec.encode(List.of(
+        new Approval.ReviewItem("Tool", pending.tool()),
+        new Approval.ReviewItem("Arguments", arguments),
+        new Approval.ReviewItem("Agent", task.taskType() + (task.description() == null ? ""
+            : ": " + task.description())))));
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put("tool", pending.tool());
+    context.put("arguments", pending.arguments());
+    context.put("fingerprint", pending.fingerprint());
+    context.put("agent_task_id", task.id());
+    execution.setVariable("approvalContext", ReviewItemsCodec.encode(context));
+    tasks.setStatus(task.id(), AgentTaskStatus.WAITING_APPROVAL, null, null);
   }
 
   /** Writes a terminal event in the job's transaction and announces it once that transaction commits. */
@@ -162,5 +276,14 @@ public class AgentRuntime {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
+  }
+
+  @jakarta.annotation.PreDestroy
+  void shutdown() {
+    runners.shutdownNow();
+  }
+
+  Optional<Agent> agentFor(String taskType) {
+    return registry.find(taskType);
   }
 }

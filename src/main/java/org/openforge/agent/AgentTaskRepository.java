@@ -16,10 +16,15 @@ public class AgentTaskRepository {
 
   private final JdbcClient jdbc;
   private final JsonText json;
+  private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
-  public AgentTaskRepository(JdbcClient jdbc, JsonText json) {
+  public AgentTaskRepository(JdbcClient jdbc, JsonText json,
+      org.springframework.transaction.PlatformTransactionManager txManager) {
     this.jdbc = jdbc;
     this.json = json;
+    this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(txManager);
+    this.newTransaction.setPropagationBehavior(
+        org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public void insert(AgentTask t) {
@@ -81,6 +86,16 @@ public class AgentTaskRepository {
         where id = :id""")
         .param("result", json.write(result)).param("summary", summary).param("confidence", confidence)
         .param("at", at).param("id", id).update();
+  }
+
+  /** Adds model usage in its own transaction, so it is counted even if the run fails afterwards. */
+  public void addUsageNow(String id, String provider, String model, long inputTokens, long outputTokens, int calls) {
+    newTransaction.executeWithoutResult(s -> addUsage(id, provider, model, inputTokens, outputTokens, calls));
+  }
+
+  public long tokensUsed(String id) {
+    return jdbc.sql("select input_tokens + output_tokens from agent_task where id = :id").param("id", id)
+        .query(Long.class).single();
   }
 
   public void addUsage(String id, String provider, String model, long inputTokens, long outputTokens, int calls) {

@@ -34,8 +34,12 @@ public record AgentConfig(Boolean autoRun, ApprovalSettings approvalSettings, Do
     return alwaysRequireApproval != null && alwaysRequireApproval.contains(type.value());
   }
 
-  /** Checks the values a JSON schema cannot express; field paths are relative to the request body. */
-  public AgentConfig validated(String path) {
+  /**
+   * Checks the values a JSON schema cannot express; field paths are relative to the request body.
+   *
+   * @param providers the LLM providers this platform offers
+   */
+  public AgentConfig validated(String path, List<String> providers) {
     List<FieldViolation> violations = new ArrayList<>();
     if (autoApproveThreshold != null && (autoApproveThreshold < 0 || autoApproveThreshold > 1
         || autoApproveThreshold.isNaN())) {
@@ -60,10 +64,9 @@ public record AgentConfig(Boolean autoRun, ApprovalSettings approvalSettings, Do
         }
       }
     }
-    if (llm != null && llm.provider() != null
-        && !List.of("builtin", "openai", "ollama", "anthropic").contains(llm.provider())) {
+    if (llm != null && llm.provider() != null && !providers.contains(llm.provider())) {
       violations.add(new FieldViolation(path + ".llm.provider",
-          "must be one of [builtin, openai, ollama, anthropic], got '" + llm.provider() + "'"));
+          "must be one of " + providers + ", got '" + llm.provider() + "'"));
     }
     if (llm != null && llm.tokenBudget() != null && llm.tokenBudget() < 1) {
       violations.add(new FieldViolation(path + ".llm.token_budget", "must be 1 or more"));

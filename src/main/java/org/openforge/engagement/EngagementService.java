@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.openforge.agent.AgentTaskRepository;
+import org.openforge.agent.llm.LlmProviders;
 import org.openforge.datasource.DataSourceLookup;
 import org.openforge.lifecycle.EngagementState;
 import org.openforge.lifecycle.EngagementStates;
@@ -34,11 +35,12 @@ public class EngagementService {
   private final EvidenceNotifier evidence;
   private final AgentTaskRepository agentTasks;
   private final AuditTrail audit;
+  private final LlmProviders llmProviders;
   private final Clock clock;
 
   public EngagementService(EngagementRepository engagements, EngagementStates states, LifecycleCommands lifecycle,
       DataSourceLookup dataSources, EvidenceNotifier evidence, AgentTaskRepository agentTasks, AuditTrail audit,
-      Clock clock) {
+      LlmProviders llmProviders, Clock clock) {
     this.engagements = engagements;
     this.states = states;
     this.lifecycle = lifecycle;
@@ -46,13 +48,14 @@ public class EngagementService {
     this.evidence = evidence;
     this.agentTasks = agentTasks;
     this.audit = audit;
+    this.llmProviders = llmProviders;
     this.clock = clock;
   }
 
   @Transactional
   public EngagementView create(CreateEngagementRequest request, Caller caller) {
     AgentConfig config = request.agentConfig() == null ? AgentConfig.DEFAULTS
-        : request.agentConfig().validated("agent_config");
+        : request.agentConfig().validated("agent_config", llmProviders.names());
     List<String> sourceIds = request.dataSourceIds() == null ? List.of() : request.dataSourceIds();
     List<FieldViolation> unknown = new ArrayList<>();
     for (int i = 0; i < sourceIds.size(); i++) {

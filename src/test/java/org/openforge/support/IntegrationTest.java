@@ -42,6 +42,8 @@ public abstract class IntegrationTest {
   protected RepositoryService repository;
   @Autowired
   protected ScriptedAgents agents;
+  @Autowired
+  protected ScriptedChatModels models;
 
   protected Api api() {
     return new Api(port, ADMIN_KEY);

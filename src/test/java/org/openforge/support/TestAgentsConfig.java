@@ -14,4 +14,9 @@ public class TestAgentsConfig {
   ScriptedAgents scriptedAgents(List<Agent> agents) {
     return new ScriptedAgents(agents);
   }
+
+  @Bean
+  ScriptedChatModels scriptedChatModels() {
+    return new ScriptedChatModels();
+  }
 }

@@ -24,6 +24,17 @@ public record LlmProperties(
     @DefaultValue("600") int runTimeoutSeconds,
     Map<String, Override> agents) {
 
+  public LlmProperties {
+    model = blankToNull(model);
+    baseUrl = blankToNull(baseUrl);
+    apiKey = blankToNull(apiKey);
+    provider = provider == null || provider.isBlank() ? LlmSettings.BUILTIN : provider.trim();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   /** Per-agent settings; unset values fall back to the global ones. */
   public record Override(String provider, String model, String baseUrl, String apiKey, Double temperature,
       Integer maxTokens, Long tokenBudget, Integer maxIterations) {}
