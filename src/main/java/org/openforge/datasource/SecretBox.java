@@ -69,7 +69,8 @@ public class SecretBox {
   /** Decrypts what {@link #seal} produced for the same context; fails if the key changed or the value was altered. */
   public String open(String sealed, String context) {
     if (sealed == null || !sealed.startsWith(VERSION)) {
-      throw new IllegalStateException("stored credentials of data source " + context + " have an unknown format");
+      throw new UnreadableSecretException("stored credentials of data source " + context + " have an unknown format",
+          null);
     }
     try {
       byte[] bytes = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
@@ -78,7 +79,7 @@ public class SecretBox {
       cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
       return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("stored credentials of data source " + context + " cannot be decrypted "
+      throw new UnreadableSecretException("stored credentials of data source " + context + " cannot be decrypted "
           + "(was OPENFORGE_SECRET_KEY changed?)", e);
     }
   }
@@ -118,6 +119,13 @@ public class SecretBox {
       return new SecretKeySpec(bytes, "AES");
     } catch (IOException e) {
       throw new IllegalStateException("cannot read or create the key file " + file, e);
+    }
+  }
+
+  /** Stored credentials that the configured key cannot decrypt. */
+  public static class UnreadableSecretException extends IllegalStateException {
+    public UnreadableSecretException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

@@ -49,11 +49,16 @@ public class SourceConfigParser {
   /** Validates a configuration from the API; throws a 422 {@link ApiException} listing every invalid field. */
   public SourceConfig parse(SourceType type, Map<String, Object> raw) {
     List<FieldViolation> errors = new ArrayList<>();
-    SourceConfig config = type.isJdbc() ? jdbc(type, raw, null, errors) : csv(raw, true, errors);
+    SourceConfig config = parse(type, raw, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     return config;
+  }
+
+  /** Validates a configuration, adding every problem to {@code errors}; the result is null or partial then. */
+  public SourceConfig parse(SourceType type, Map<String, Object> raw, List<FieldViolation> errors) {
+    return type.isJdbc() ? jdbc(type, raw, null, errors) : csv(raw, true, errors);
   }
 
   /** Rebuilds a stored configuration (already validated when it was created) with its decrypted password. */

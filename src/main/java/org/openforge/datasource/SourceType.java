@@ -28,6 +28,11 @@ public enum SourceType implements ApiEnum {
     return this != CSV;
   }
 
+  /** The type with this JSON word, if any. */
+  public static java.util.Optional<SourceType> find(String raw) {
+    return java.util.Arrays.stream(values()).filter(t -> t.value.equals(raw)).findFirst();
+  }
+
   @JsonCreator
   public static SourceType parse(String raw) {
     return ApiEnum.parse(SourceType.class, "source_type", raw);

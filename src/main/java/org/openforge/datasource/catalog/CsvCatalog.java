@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.openforge.datasource.CsvConfig;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
@@ -46,31 +45,9 @@ final class CsvCatalog {
   private record Scan(String table, Path file, long rows, List<CsvColumnStats> columns, long malformed,
       List<String> malformedExamples) {}
 
-  /** The CSV files of the source: the file itself, or the folder's *.csv and *.tsv files by name. */
-  static List<Path> files(CsvConfig config, CsvRoots roots) {
-    Path path = config.path();
-    if (roots.rootOf(path).isEmpty()) {
-      throw new SourceAccessException("the path is outside the folders CSV sources may read");
-    }
-    if (!Files.exists(path)) {
-      throw new SourceAccessException("the path " + path + " does not exist");
-    }
-    if (Files.isRegularFile(path)) {
-      return List.of(path);
-    }
-    try (Stream<Path> list = Files.list(path)) {
-      return list.filter(Files::isRegularFile).filter(p -> {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv");
-      }).sorted().toList();
-    } catch (IOException e) {
-      throw new SourceAccessException("cannot list the folder " + path + ": " + e.getMessage());
-    }
-  }
-
   List<TableInfo> read() {
     List<Scan> scans = new ArrayList<>();
-    for (Path file : files(config, roots)) {
+    for (Path file : CsvFiles.list(config, roots)) {
       String table = tableName(file);
       if (!options.includes(null, table)) {
         continue;

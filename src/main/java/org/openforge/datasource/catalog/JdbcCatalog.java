@@ -57,7 +57,7 @@ final class JdbcCatalog {
       }
       Long rows = t.estimatedRows();
       boolean exact = false;
-      if (rows == null || rows <= options.exactMaxRows()) {
+      if (options.exactMaxRows() >= 0 && (rows == null || rows <= options.exactMaxRows())) {
         try {
           rows = count(connection, dialect.qualified(t.schema(), t.name()), options);
           exact = true;

@@ -7,8 +7,10 @@ import java.util.List;
  * How deep the profiler goes.
  *
  * @param topValues how many most-frequent values per column (0 to skip)
- * @param exactMaxRows tables up to this many rows get exact distinct counts ({@code count(distinct)}); larger ones
- *     an estimate from a sample (GEE estimator over {@code sampleRows} rows); nulls, min and max stay exact
+ * @param exactMaxRows tables up to this many rows (by the database's estimate) get exact row counts and exact
+ *     distinct counts ({@code count(distinct)}); larger ones the estimate as row count and a distinct estimate from
+ *     a sample (GEE estimator over {@code sampleRows} rows) — nulls, min and max stay exact. Negative: structure
+ *     only, rows are not counted at all (the estimate is reported)
  * @param sampleRows the sample size for distinct estimates of large tables
  * @param csvExactDistinct distinct values counted exactly per CSV column; beyond, a HyperLogLog estimate (~0.8%
  *     error) and heavy-hitter top values recounted exactly in a second pass
@@ -34,6 +36,10 @@ public record ProfileOptions(int topValues, long exactMaxRows, int sampleRows, i
 
   public ProfileOptions withExactMaxRows(long rows, int sample) {
     return new ProfileOptions(topValues, rows, sample, csvExactDistinct, statementTimeout, maxExamples, tables);
+  }
+
+  public ProfileOptions withStatementTimeout(Duration timeout) {
+    return new ProfileOptions(topValues, exactMaxRows, sampleRows, csvExactDistinct, timeout, maxExamples, tables);
   }
 
   public ProfileOptions withCsvExactDistinct(int limit) {

@@ -83,7 +83,7 @@ public class SourceQueries {
       return query(source, "select * from " + from, List.of(), limit);
     }
     long started = System.nanoTime();
-    Path file = CsvCatalog.files(source.csv(), roots).stream()
+    Path file = CsvFiles.list(source.csv(), roots).stream()
         .filter(p -> p.getFileName().toString().replaceFirst("\\.[^.]*$", "").equals(table)).findFirst()
         .orElseThrow(() -> new SourceAccessException("no CSV file for table '" + table + "'"));
     try (CsvParser parser = new CsvParser(new InputStreamReader(Files.newInputStream(file), source.csv().encoding()),
