@@ -141,9 +141,10 @@ final class JdbcProfiler {
 
   /**
    * The GEE estimator (Charikar et al. 2000) over a sample of about {@code sampleRows} rows:
-   * D = sqrt(N/n)·f1 + Σ_{j≥2} f_j, where f_j is the number of values seen j times in the sample.
+   * D = sqrt(N/n)·f1 + Σ_{j≥2} f_j, where f_j is the number of values seen j times in the sample (null when the
+   * sample came back empty).
    */
-  private long estimateDistinct(String from, ColumnInfo c, long nonNull, long tableRows) throws SQLException {
+  private Long estimateDistinct(String from, ColumnInfo c, long nonNull, long tableRows) throws SQLException {
     double fraction = Math.min(1.0, (double) options.sampleRows() / Math.max(1, tableRows));
     String q = dialect.quote(c.name());
     String sql = "select cnt, count(*) from (select " + q + " as v, count(*) as cnt from "
@@ -164,7 +165,7 @@ final class JdbcProfiler {
       }
     }
     if (sampled == 0) {
-      return 0;
+      return null;
     }
     double estimate = Math.sqrt((double) nonNull / sampled) * singles + repeated;
     return Math.max(singles + repeated, Math.min(nonNull, Math.round(estimate)));

@@ -209,7 +209,7 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public String sample(String table, double fraction) {
-    return table + " tablesample system (" + Math.min(100.0, Math.max(0.0001, fraction * 100)) + ")";
+    return table + " tablesample bernoulli (" + Math.min(100.0, Math.max(0.0001, fraction * 100)) + ")";
   }
 
   private static Array array(Connection connection, List<String> values) throws SQLException {
