@@ -69,6 +69,7 @@ final class JdbcCatalog {
       tables.add(new TableInfo(t.schema(), t.name(), t.kind(), rows, exact, List.copyOf(cols), primaryKey,
           List.copyOf(foreignKeys), List.copyOf(uniques), List.of(), null));
     }
+    tables.sort(java.util.Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
     return tables;
   }
 
