@@ -14,18 +14,20 @@ import org.springframework.stereotype.Component;
 /**
  * The folders CSV sources may read: the upload folder ({@code ${openforge.data-dir}/uploads}), the samples folder
  * ({@code openforge.samples-dir}) and any listed in {@code openforge.datasource.csv-roots} (env
- * {@code OPENFORGE_CSV_ROOTS}, comma-separated). A CSV path elsewhere (e.g. the data dir with the secret key) is
- * refused, symbolic links included.
+ * {@code OPENFORGE_CSV_ROOTS}, comma-separated). A CSV path elsewhere — or in the data dir outside its uploads
+ * folder (database files, the secret key) — is refused, symbolic links included.
  */
 @Component
 public class CsvRoots {
 
+  private final Path dataDir;
   private final Path uploads;
   private final List<Path> roots;
 
   public CsvRoots(OpenForgeProperties properties,
       @Value("${openforge.datasource.csv-roots:${OPENFORGE_CSV_ROOTS:}}") String extra) {
-    this.uploads = properties.dataDir().toAbsolutePath().normalize().resolve("uploads");
+    this.dataDir = properties.dataDir().toAbsolutePath().normalize();
+    this.uploads = dataDir.resolve("uploads");
     List<Path> all = new ArrayList<>();
     all.add(uploads);
     all.add(properties.samplesDir().toAbsolutePath().normalize());
@@ -43,9 +45,15 @@ public class CsvRoots {
     return roots;
   }
 
-  /** The root that contains the path (after resolving links of the existing part), if any. */
+  /**
+   * The root that contains the path (after resolving links of the existing part), if any. The data dir itself
+   * (database files, keys) is never readable, even inside another root; only its uploads folder is.
+   */
   public Optional<Path> rootOf(Path path) {
     Path real = real(path.toAbsolutePath().normalize());
+    if (real.startsWith(real(dataDir)) && !real.startsWith(real(uploads))) {
+      return Optional.empty();
+    }
     return roots.stream().filter(root -> real.startsWith(real(root))).findFirst();
   }
 
