@@ -21,7 +21,8 @@ import org.openforge.datasource.DataSourceRecord;
 /**
  * Catalogs and profiles CSV sources by streaming each file once (twice when a column has more distinct values than
  * can be counted exactly, to recount its heavy hitters). Every file is a table; types are inferred from the values;
- * foreign keys are inferred between files from column names and checked for orphans with the exact value counts.
+ * foreign keys are inferred between files from column names (customer_id → the file whose likely key is customer_id,
+ * or customers.id) and checked for orphans with the exact value counts.
  */
 final class CsvCatalog {
 
@@ -186,8 +187,7 @@ final class CsvCatalog {
           if (parent == child) {
             continue;
           }
-          CsvColumnStats key = parent.columns().stream().filter(p -> p.name().equals(c.name())).findFirst()
-              .orElse(null);
+          CsvColumnStats key = referencedKey(parent, c.name());
           if (key != null && ownKey(parent, key)) {
             result.computeIfAbsent(child.table(), k -> new ArrayList<>()).add(new ForeignKey(
                 "inferred_" + child.table() + "_" + c.name(), List.of(c.name()), null, parent.table(),
@@ -198,6 +198,21 @@ final class CsvCatalog {
       }
     }
     return result;
+  }
+
+  /**
+   * The column of {@code parent} that a column named {@code name} refers to: one with the same name, or {@code id}
+   * when the name is the parent's singular name + _id (order_id → orders.id).
+   */
+  private static CsvColumnStats referencedKey(Scan parent, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    String singular = KeyHeuristics.singular(parent.table().toLowerCase(Locale.ROOT));
+    for (CsvColumnStats p : parent.columns()) {
+      if (p.name().equals(name) || (lower.equals(singular + "_id") && p.name().equalsIgnoreCase("id"))) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private TableInfo table(Scan scan, List<ForeignKey> foreignKeys, List<Scan> scans) {
