@@ -270,7 +270,9 @@ class PostgresCatalogTest {
       assertThat(shipments.quality().integrity()).isLessThan(1.0);
     }
     TableInfo customers = catalog.table("shop", "customers").orElseThrow();
-    assertThat(semantic(customers, "email")).isEqualTo("identifier");
+    assertThat(semantic(customers, "email")).isEqualTo("email");
+    assertThat(customers.column("email").orElseThrow().profile().semanticEvidence())
+        .isEqualTo("135 of 135 non-null values (100.0%) match the email pattern");
     assertThat(semantic(customers, "customer_id")).isEqualTo("identifier");
     assertThat(semantic(customers, "vip")).isEqualTo("boolean_like");
     assertThat(customers.column("tags").orElseThrow().profile().nullCount()).isZero();

@@ -40,17 +40,17 @@ final class SemanticTypes {
     if (f.nonNull() == 0) {
       return new Semantic("unknown", "no non-null values");
     }
-    if (f.declaredKey()) {
-      return new Semantic("identifier", "declared primary key or unique column");
-    }
-    if (f.references() != null) {
-      return new Semantic("identifier", "foreign key to " + f.references());
-    }
     if (type == NormalizedType.STRING || type == NormalizedType.UNKNOWN) {
       Semantic s = fromPatterns(f, name);
       if (s != null) {
         return s;
       }
+    }
+    if (f.declaredKey()) {
+      return new Semantic("identifier", "declared primary key or unique column");
+    }
+    if (f.references() != null) {
+      return new Semantic("identifier", "foreign key to " + f.references());
     }
     boolean allDistinct = f.distinct() != null && f.distinct() == f.nonNull() && f.nonNull() > 1;
     if (KeyHeuristics.keyLike(f.table(), name) && f.distinct() != null
