@@ -41,6 +41,7 @@ public class CsvRoots {
     return uploads.resolve(sourceId);
   }
 
+  /** Every allowed folder. */
   public List<Path> roots() {
     return roots;
   }

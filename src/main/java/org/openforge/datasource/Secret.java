@@ -30,6 +30,7 @@ public final class Secret {
     return value;
   }
 
+  /** Whether a value is set. */
   public boolean isPresent() {
     return value != null;
   }

@@ -38,12 +38,13 @@ public class SourceConfigParser {
 
   private final CsvRoots roots;
 
-  public CsvRoots roots() {
-    return roots;
-  }
-
   public SourceConfigParser(CsvRoots roots) {
     this.roots = roots;
+  }
+
+  /** The folders CSV sources may read. */
+  public CsvRoots roots() {
+    return roots;
   }
 
   /** Validates a configuration from the API; throws a 422 {@link ApiException} listing every invalid field. */

@@ -13,6 +13,7 @@ public record ColumnInfo(String name, int position, String nativeType, Normalize
     Boolean nullable, Integer maxLength, Integer precision, Integer scale, boolean unsupported,
     ColumnProfile profile) {
 
+  /** The same column with a profile. */
   public ColumnInfo withProfile(ColumnProfile newProfile) {
     return new ColumnInfo(name, position, nativeType, normalizedType, nullable, maxLength, precision, scale,
         unsupported, newProfile);

@@ -30,22 +30,27 @@ public record ProfileOptions(int topValues, long exactMaxRows, int sampleRows, i
     return new ProfileOptions(10, 1_000_000, 100_000, 20_000, Duration.ofSeconds(60), 5, List.of());
   }
 
+  /** The same options with n top values per column. */
   public ProfileOptions withTopValues(int n) {
     return new ProfileOptions(n, exactMaxRows, sampleRows, csvExactDistinct, statementTimeout, maxExamples, tables);
   }
 
+  /** The same options with another exact-count threshold and sample size. */
   public ProfileOptions withExactMaxRows(long rows, int sample) {
     return new ProfileOptions(topValues, rows, sample, csvExactDistinct, statementTimeout, maxExamples, tables);
   }
 
+  /** The same options with another statement timeout. */
   public ProfileOptions withStatementTimeout(Duration timeout) {
     return new ProfileOptions(topValues, exactMaxRows, sampleRows, csvExactDistinct, timeout, maxExamples, tables);
   }
 
+  /** The same options with another per-column exact-distinct limit for CSV files. */
   public ProfileOptions withCsvExactDistinct(int limit) {
     return new ProfileOptions(topValues, exactMaxRows, sampleRows, limit, statementTimeout, maxExamples, tables);
   }
 
+  /** The same options limited to these tables (names or schema.name). */
   public ProfileOptions withTables(List<String> names) {
     return new ProfileOptions(topValues, exactMaxRows, sampleRows, csvExactDistinct, statementTimeout, maxExamples,
         names);
