@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -140,13 +139,5 @@ class LibraryUnitTest {
   private OpenForgeProperties properties(boolean embedded) {
     return new OpenForgeProperties(embedded, dir.resolve("data"), dir.resolve("samples"),
         new OpenForgeProperties.Admin(null, null, null), new OpenForgeProperties.Demo(false));
-  }
-
-  static Map<String, Object> map(Object... pairs) {
-    Map<String, Object> m = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put((String) pairs[i], pairs[i + 1]);
-    }
-    return m;
   }
 }
