@@ -1,0 +1,11 @@
+package org.openforge.datasource;
+
+import java.util.Map;
+
+/**
+ * {@code POST /data-sources}: a name, one of postgresql/mysql/mariadb/csv, the connection configuration
+ * ({@code {host, port, database, username, password, schema?}} or {@code {jdbc_url, username, password}}, or
+ * {@code {path, delimiter?, header?, encoding?, null_values?}} for csv) and an optional description.
+ */
+public record CreateDataSourceRequest(String name, String sourceType, Map<String, Object> connectionConfig,
+    String description) {}

@@ -1,0 +1,16 @@
+package org.openforge.datasource.catalog;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * The measured profile of a column. {@code distinct_approximate} says whether {@code distinct_count} is an estimate
+ * (see {@link ProfileOptions}); {@code min}/{@code max} are numbers for numeric columns, text otherwise (null for
+ * types without an order); {@code semantic_type} is what the values look like, with {@code semantic_evidence}
+ * saying why. Unsupported columns only have their null counts.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ColumnProfile(long nullCount, double nullRate, Long distinctCount, boolean distinctApproximate,
+    Object min, Object max, Double avgLength, List<TopValue> topValues, String semanticType,
+    String semanticEvidence) {}

@@ -1,0 +1,59 @@
+package org.openforge.datasource.catalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.openforge.datasource.JdbcConfig;
+
+/** What differs between PostgreSQL and MySQL/MariaDB: connection settings, catalog queries and SQL spelling. */
+interface Dialect {
+
+  /** A table or view as the catalog lists it, with the database's row estimate (null when unknown). */
+  record RawTable(String schema, String name, String kind, Long estimatedRows) {}
+
+  /** A column of the catalog with its mapped type. */
+  record RawColumn(String schema, String table, String name, String nativeType, NormalizedType type,
+      boolean unsupported, boolean distinctable, boolean nullable, Integer maxLength, Integer precision,
+      Integer scale) {}
+
+  /** A primary key (p), unique constraint or index (u) or foreign key (f). */
+  record RawConstraint(String schema, String table, String name, char type, List<String> columns,
+      String refSchema, String refTable, List<String> refColumns) {}
+
+  /** Driver properties: credentials, connect/socket timeouts, read-only session. */
+  Properties connectionProperties(JdbcConfig config, Duration statementTimeout);
+
+  /** Session settings run right after connecting (read-only, statement timeout). */
+  void prepareSession(Connection connection, Duration statementTimeout) throws SQLException;
+
+  /** The schemas to catalog. */
+  List<String> schemas(Connection connection, JdbcConfig config) throws SQLException;
+
+  List<RawTable> tables(Connection connection, List<String> schemas) throws SQLException;
+
+  List<RawColumn> columns(Connection connection, List<String> schemas) throws SQLException;
+
+  List<RawConstraint> constraints(Connection connection, List<String> schemas) throws SQLException;
+
+  String quote(String identifier);
+
+  /** A predicate true when the text of {@code expression} matches the regular expression bound to one '?'. */
+  String matches(String expression);
+
+  /** The character length of {@code expression} as text. */
+  String length(String expression);
+
+  /** A FROM item reading about {@code fraction} of the rows of a table. */
+  String sample(String table, double fraction);
+
+  default String qualified(String schema, String table) {
+    return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+  }
+
+  /** The SQL placeholder list "?, ?, ?" for n values. */
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

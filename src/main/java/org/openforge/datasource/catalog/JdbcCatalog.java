@@ -1,0 +1,89 @@
+package org.openforge.datasource.catalog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openforge.datasource.DataSourceRecord;
+import org.openforge.datasource.JdbcConfig;
+
+/** Reads the structure of a JDBC source: tables and views, columns, keys and row counts (no profiling). */
+final class JdbcCatalog {
+
+  private JdbcCatalog() {}
+
+  /** The structure of the source's schemas in scope, filtered by {@code options.tables()}. */
+  static List<TableInfo> read(DataSourceRecord source, Connection connection, Dialect dialect,
+      ProfileOptions options, List<String> warnings) throws SQLException {
+    JdbcConfig config = source.jdbc();
+    List<String> schemas = dialect.schemas(connection, config);
+    if (schemas.isEmpty()) {
+      warnings.add("no schema is visible to this user");
+      return List.of();
+    }
+    Map<String, List<Dialect.RawColumn>> columns = new LinkedHashMap<>();
+    for (Dialect.RawColumn c : dialect.columns(connection, schemas)) {
+      columns.computeIfAbsent(key(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
+    }
+    Map<String, List<Dialect.RawConstraint>> constraints = new LinkedHashMap<>();
+    for (Dialect.RawConstraint c : dialect.constraints(connection, schemas)) {
+      constraints.computeIfAbsent(key(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
+    }
+    List<TableInfo> tables = new ArrayList<>();
+    for (Dialect.RawTable t : dialect.tables(connection, schemas)) {
+      if (!options.includes(t.schema(), t.name())) {
+        continue;
+      }
+      List<ColumnInfo> cols = new ArrayList<>();
+      int position = 1;
+      for (Dialect.RawColumn c : columns.getOrDefault(key(t.schema(), t.name()), List.of())) {
+        cols.add(new ColumnInfo(c.name(), position++, c.nativeType(), c.type(), c.nullable(), c.maxLength(),
+            c.precision(), c.scale(), c.unsupported(), null));
+      }
+      List<String> primaryKey = List.of();
+      List<ForeignKey> foreignKeys = new ArrayList<>();
+      List<UniqueConstraint> uniques = new ArrayList<>();
+      for (Dialect.RawConstraint c : constraints.getOrDefault(key(t.schema(), t.name()), List.of())) {
+        switch (c.type()) {
+          case 'p' -> primaryKey = List.copyOf(c.columns());
+          case 'u' -> uniques.add(new UniqueConstraint(c.name(), List.copyOf(c.columns())));
+          default -> foreignKeys.add(new ForeignKey(c.name(), List.copyOf(c.columns()), c.refSchema(), c.refTable(),
+              List.copyOf(c.refColumns()), false));
+        }
+      }
+      Long rows = t.estimatedRows();
+      boolean exact = false;
+      if (options.exactMaxRows() >= 0 && (rows == null || rows <= options.exactMaxRows())) {
+        try {
+          rows = count(connection, dialect.qualified(t.schema(), t.name()), options);
+          exact = true;
+        } catch (SQLException e) {
+          warnings.add("cannot count the rows of " + t.schema() + "." + t.name() + ": "
+              + ErrorMessages.describe(source, e).getMessage());
+        }
+      }
+      tables.add(new TableInfo(t.schema(), t.name(), t.kind(), rows, exact, List.copyOf(cols), primaryKey,
+          List.copyOf(foreignKeys), List.copyOf(uniques), List.of(), null));
+    }
+    tables.sort(java.util.Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
+    return tables;
+  }
+
+  private static long count(Connection connection, String table, ProfileOptions options) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.setQueryTimeout((int) Math.max(1, options.statementTimeout().toSeconds()));
+      try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static String key(String schema, String table) {
+    return schema + "\u0000" + table;
+  }
+}
