@@ -78,7 +78,8 @@ public final class Dimensions {
   private static void add(String word, int start, List<int[]> positions, List<String> names) {
     String singular = Words.singular(word.toLowerCase(Locale.ROOT));
     if (singular.length() < 3 || Words.STOPWORDS.contains(singular) || NOT_DIMENSIONS.contains(singular)
-        || singular.endsWith("ing") || singular.chars().anyMatch(Character::isDigit)) {
+        || singular.endsWith("ing") || singular.endsWith("ed") || singular.endsWith("ly")
+        || singular.chars().anyMatch(Character::isDigit)) {
       return;
     }
     names.add(singular);

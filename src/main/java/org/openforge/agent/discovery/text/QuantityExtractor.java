@@ -19,8 +19,9 @@ public final class QuantityExtractor {
       Map.entry("thirty", 30.0), Map.entry("forty-five", 45.0), Map.entry("sixty", 60.0),
       Map.entry("ninety", 90.0));
 
-  private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|twenty-four|forty-five|an|a|one|two"
-      + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)";
+  // a word number must be followed by a space or hyphen: "as" is not "a s(econd)", "ones" not "one s"
+  private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?|(?:twenty-four|forty-five|an|a|one|two"
+      + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)(?=[\\s-]))";
   private static final String SCALE = "(?:\\s*(k|thousand|million|mio|mn|m|billion|bn|b)\\b)?";
   private static final String UNIT = "(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h"
       + "|days?|weeks?|wks?|months?|years?|yrs?|%|percent|per cent|[kmgtp]b|kilobytes?|megabytes?|gigabytes?"

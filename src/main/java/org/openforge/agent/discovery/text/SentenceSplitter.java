@@ -13,7 +13,8 @@ public final class SentenceSplitter {
 
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•+·]|\\d{1,2}[.)]|[a-zA-Z][)])\\s+(.*)$");
   private static final Pattern SENTENCE_END =
-      Pattern.compile("(?<!\\b\\p{Lu})(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|incl|no|Mr|Ms|Dr))[.!?]+\\s+(?=[\\p{Lu}\\d\"'(])");
+      Pattern.compile("(?<=[.!?])(?<!\\b\\p{Lu}[.])(?<!\\b(?:e\\.g|i\\.e|etc|vs|approx|incl|no|Mr|Ms|Dr)[.])\\s+"
+          + "(?=[\\p{Lu}\\d\"'(])");
   private static final Pattern CLAUSE_END = Pattern.compile(";\\s+");
 
   private SentenceSplitter() {}
@@ -47,8 +48,17 @@ public final class SentenceSplitter {
       }
       bullet = flushBullet(bullet, leadIn, pieces, leadIns);
       if (line.endsWith(":")) {
+        // "The team uses spreadsheets. We want:" - earlier sentences are prose, the last one leads in
+        List<String> parts = sentences(line.substring(0, line.length() - 1));
+        if (parts.isEmpty()) {
+          continue;
+        }
+        if (!paragraph.isEmpty()) {
+          paragraph.append(' ');
+        }
+        paragraph.append(String.join(" ", parts.subList(0, parts.size() - 1)));
         flushParagraph(paragraph, pieces, leadIns);
-        leadIn = line.substring(0, line.length() - 1).strip();
+        leadIn = parts.get(parts.size() - 1);
         continue;
       }
       leadIn = null;
