@@ -31,6 +31,9 @@ final class MentionFinder {
       "representative", "rep", "representatives", "rep", "reps", "rep");
   private static final Set<String> KEY_DROP = Set.of("of", "the", "and", "for");
   private static final int WINDOW = 40;
+  // "200 concurrent users" is a load figure, not a stakeholder
+  private static final Pattern COUNTED = Pattern.compile("(?i)\\d[\\d,.]*\\s*(?:k|thousand|million)?\\s*"
+      + "(?:concurrent|simultaneous|active|named|daily|monthly)?\\s*$");
 
   private MentionFinder() {}
 
@@ -51,7 +54,8 @@ final class MentionFinder {
       while (m.find()) {
         String qual = m.group("qual").strip();
         String of = m.group("of") == null ? "" : m.group("of").strip();
-        if (admissible(head.rule(), qual, of, text, m.start(), m.end())) {
+        if (admissible(head.rule(), qual, of, text, m.start(), m.end())
+            && !COUNTED.matcher(text.substring(0, m.start())).find()) {
           hits.add(new Hit(m.start(), m.end(), h, (qual + " " + of).strip().toLowerCase(Locale.ROOT)));
         }
       }

@@ -40,7 +40,10 @@ final class StakeholderLexicon {
       "data", "analytics", "bi", "platform", "engineering", "technical", "hr", "people", "executive", "leadership",
       "steering", "project", "program", "programme", "business", "end", "power", "front-line", "frontline",
       "support", "service", "commercial", "e-commerce", "ecommerce", "digital", "web", "network", "governance",
-      "management", "strategy", "customer", "(?-i:IT)", "privacy", "process", "system", "source"));
+      "management", "strategy", "customer", "(?-i:IT)", "privacy", "process", "system", "source", "depot", "hub",
+      "terminal", "station", "route", "shift", "floor", "ward", "clinic", "hospital", "restaurant", "hotel",
+      "property", "portfolio", "fund", "loan", "territory", "zone", "market", "brand", "channel", "campaign",
+      "shop", "outlet", "franchise", "call center", "contact center", "school", "facility", "fleet"));
 
   private static final Set<String> TECHNICAL_QUALIFIERS = Set.of("data", "analytics", "bi", "business intelligence",
       "platform", "engineering", "technical", "it", "data engineering", "data science", "system", "network");
@@ -82,6 +85,7 @@ final class StakeholderLexicon {
       head("scientists?", Rule.QUALIFIED, q -> Roles.TECHNICAL_SUPPORT),
       head("auditors?|regulators?|lawyers?|legal counsel", Rule.BARE, q -> Roles.COMPLIANCE),
       head("subject[- ]matter experts?|smes|domain experts?", Rule.BARE, q -> Roles.SUBJECT_MATTER_EXPERT),
+      head("drivers|couriers|technicians|agents|operators", Rule.ACTOR, q -> Roles.END_USER),
       head("customers|clients|partners|suppliers|carriers|vendors|distributors|resellers|franchisees|patients"
           + "|members|citizens|shippers|consignees", Rule.ACTOR, q -> Roles.EXTERNAL));
 

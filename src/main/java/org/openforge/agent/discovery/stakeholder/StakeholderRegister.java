@@ -2,6 +2,7 @@ package org.openforge.agent.discovery.stakeholder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the register: the stakeholders given in input first, then each mention in the text attached to the
@@ -9,6 +10,10 @@ import java.util.List;
  * added as a new stakeholder. Mentions that could be any of several stakeholders are kept as ambiguities.
  */
 final class StakeholderRegister {
+
+  /** Words so general that, alone, they name whichever stakeholder of their kind the register has. */
+  private static final Set<String> GENERIC = Set.of("user", "manager", "executive", "leadership", "staff",
+      "employee", "worker", "supervisor", "team");
 
   final List<Candidate> candidates = new ArrayList<>();
   final List<String> ambiguities = new ArrayList<>();
@@ -30,7 +35,7 @@ final class StakeholderRegister {
         wider.get(0).mentions.add(m);
         continue;
       }
-      if (wider.isEmpty() && m.qualifier().isEmpty()) {
+      if (wider.isEmpty() && m.qualifier().isEmpty() && GENERIC.containsAll(m.key())) {
         List<Candidate> sameKind = candidates.stream()
             .filter(c -> c.profile.category() == m.profile().category()).toList();
         if (sameKind.size() == 1) {
