@@ -18,15 +18,17 @@ final class FreshnessDetector implements QualityDetector {
   private static final List<Pattern> WITH_FIGURE = List.of(
       Pattern.compile("(?i)(" + T + ")\\s+(?:data\\s+)?(?:freshness|refresh(?:\\s+(?:cycle|rate|interval))?"
           + "|update cycle|data latency|latency of (?:the )?data)\\b"),
-      Pattern.compile("(?i)\\b(?:data\\s+)?(?:freshness|staleness|data age)\\s+(?:of\\s+)?(?:within|under|below|<=|≤|<"
-          + "|no more than|at most|less than|of)?\\s*(" + T + ")"),
+      Pattern.compile("(?i)\\b(?:data\\s+)?(?:freshness|staleness|data age)\\s+(?:(?:must|should|shall|needs? to"
+          + "|has to|will)\\s+)?(?:be\\s+)?(?:of\\s+)?(?:within|under|below|<=|≤|<|no more than|at most|less than|of)?"
+          + "\\s*(" + T + ")"),
       Pattern.compile("(?i)\\b(?:no|not)\\s+(?:more than\\s+)?older\\s+than\\s+(" + T + ")"),
       Pattern.compile("(?i)\\bat most\\s+(" + T + ")\\s+old\\b"),
       Pattern.compile("(?i)\\b(?:refresh(?:ed|es)?|updated?|reloaded?|synced?|synchroni[sz]ed|loaded"
           + "|recalculated)\\s+(?:at least\\s+)?(?:every|each|once every|within)\\s+(" + T + ")"));
   private static final Pattern CADENCE = Pattern.compile("(?i)\\b(?:(hourly|daily|nightly|weekly)\\s+(?:data\\s+)?"
-      + "(?:refresh(?:es)?|updates?|loads?|batch(?:es)?|syncs?)|(?:refresh(?:ed|es)?|updated?|reloaded?|loaded"
-      + "|synced?)\\s+(hourly|daily|nightly|weekly|overnight|every (?:hour|day|night|week)|once a (?:day|week)))\\b");
+      + "(?:refresh(?:es)?|updates?|loads?|batch(?:es)?|syncs?)|(?:refresh(?:ed|es)?|update[ds]?|reload(?:ed|s)?"
+      + "|load(?:ed|s)?|sync(?:ed|s)?)\\s+(?:[\\w-]+\\s+){0,3}?(hourly|daily|nightly|weekly|overnight"
+      + "|every (?:hour|day|night|week)|once a (?:day|week)))\\b");
   private static final Pattern VAGUE = Pattern.compile("(?i)\\b(up[- ]to[- ]date|fresh data|current data"
       + "|latest data|data freshness|freshness)\\b");
 

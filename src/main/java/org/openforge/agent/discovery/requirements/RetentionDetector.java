@@ -22,8 +22,9 @@ final class RetentionDetector implements QualityDetector {
           + "(?:history|historical data|data|records|transactions)\\b"),
       Pattern.compile("(?i)\\b(?:history|historical data)\\s+(?:of|for|going back|back|covering)\\s+"
           + "(?:at least\\s+|the last\\s+|the past\\s+)?(" + T + ")"));
-  private static final Pattern VAGUE = Pattern.compile("(?i)\\b(retention|retain\\w*|archiv\\w*|historical data"
-      + "|full history)\\b");
+  // "retention" alone is often customer retention ("the retention team"): only data retention counts
+  private static final Pattern VAGUE = Pattern.compile("(?i)\\b(data retention|retention (?:period|policy|rules?)"
+      + "|retain (?:the |all )?(?:data|history|records)|archiv\\w*|historical data|full history)\\b");
 
   @Override
   public List<QualityFinding> detect(String text) {

@@ -24,6 +24,10 @@ final class ScalabilityDetector implements QualityDetector {
   private static final Pattern VAGUE = Pattern.compile("(?i)\\b(scal(?:e|able|ability|ing)|large volumes?"
       + "|high volumes?|big data|growing)\\b");
 
+  private static String lastWord(String unit) {
+    return unit.substring(unit.lastIndexOf(' ') + 1);
+  }
+
   @Override
   public List<QualityFinding> detect(String text) {
     List<QualityFinding> out = new ArrayList<>();
@@ -39,7 +43,7 @@ final class ScalabilityDetector implements QualityDetector {
                 "A load test with " + users + " passes before go-live."),
             List.of(), at, end));
       } else if (q.kind() == Quantity.Kind.SIZE
-          || q.kind() == Quantity.Kind.COUNT && RECORD_NOUNS.contains(q.unit()) && q.value() >= 1000) {
+          || q.kind() == Quantity.Kind.COUNT && RECORD_NOUNS.contains(lastWord(q.unit())) && q.value() >= 1000) {
         Matcher rate = RATE.matcher(text.substring(end));
         String per = "";
         if (rate.find()) {

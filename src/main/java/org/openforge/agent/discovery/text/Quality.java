@@ -22,7 +22,8 @@ public enum Quality {
       + "|only (?:see|view|access)|see only|their own"),
   AVAILABILITY("availability", "Availability", "availability|uptime|24/7|24x7|around the clock|slas?|downtime"
       + "|highly available|always available|business hours"),
-  RETENTION("retention", "Data retention", "retain\\w*|retention|archiv\\w*|years? of (?:history|historical|data)"
+  RETENTION("retention", "Data retention", "retain\\w* (?:the |all )?(?:data|history|records)|data retention"
+      + "|retention (?:period|policy|rules?)|archiv\\w*|years? of (?:history|historical|data)"
       + "|months? of (?:history|historical|data)|purg\\w*"),
   SCALABILITY("scalability", "Scalability and volume", "scal(?:e|es|able|ability|ing)|volumes?|millions?"
       + "|billions?|concurrent|growth|growing|[0-9]+\\s*(?:tb|gb)"),

@@ -26,7 +26,7 @@ public final class QuantityExtractor {
   private static final String UNIT = "(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h"
       + "|days?|weeks?|wks?|months?|years?|yrs?|%|percent|per cent|[kmgtp]b|kilobytes?|megabytes?|gigabytes?"
       + "|terabytes?|petabytes?"
-      + "|(?:(?:concurrent|simultaneous|active|daily|monthly|named)\\s+)?(?:users?|rows?|records?|transactions?"
+      + "|(?:[a-z][a-z-]*\\s+)?(?:users?|rows?|records?|transactions?"
       + "|events?|orders?|shipments?|deliveries|delivery|customers?|accounts?|stores?|regions?|skus?|products?"
       + "|messages?|requests?|queries|query|invoices?|vehicles?|devices?|sensors?|files?|tables?|sources?"
       + "|locations?|sites?|warehouses?|drivers?|employees?|patients?|claims?|policies|policy|members?|visits?"
