@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openforge.agent.AgentContext;
+import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentTask;
 import org.openforge.agent.AgentTaskStatus;
 import org.openforge.engagement.AgentConfig;
@@ -86,6 +87,11 @@ public final class Contexts {
   }
 
   public AgentContext build() {
+    return build(null);
+  }
+
+  /** A context whose progress goes to the given journal (a mock in tests). */
+  public AgentContext build(AgentJournal journal) {
     Engagement engagement = new Engagement("eng-1", name, objective, description, priority, AgentConfig.DEFAULTS,
         false, null, "tester", null, null);
     AgentTask task = new AgentTask("task-1", "eng-1", taskType, "Analyze key stakeholders and their requirements",
@@ -93,7 +99,7 @@ public final class Contexts {
         null, null, null, null, 0, 0, 0, "tester", null, null, null);
     List<Artifact> artifacts = List.copyOf(previous);
     return new AgentContext(engagement, task, Phase.DISCOVERY, artifacts, feedback,
-        kind -> latest(artifacts, kind), null);
+        kind -> latest(artifacts, kind), journal);
   }
 
   private static Optional<Artifact> latest(List<Artifact> artifacts, String kind) {

@@ -19,7 +19,8 @@ final class LatencyDetector implements QualityDetector {
       Pattern.compile("(?i)(?:near[- ])?real[- ]?time\\s*\\(\\s*(?:<|≤|<=|under|within|max(?:imum)?)?\\s*(" + T
           + ")\\s*\\)"),
       Pattern.compile("(?i)\\b(?:within|under|in less than|less than|below|<|≤|at most|no more than)\\s+(" + T
-          + ")\\s+(?:of|after|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?(?:event|transaction|sale|order|change|scan|update"
+          + ")\\s+(?:of|after|from)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[\\w-]+\\s+){0,2}?"
+          + "(?:event|transaction|sale|order|change|scan|update"
           + "|it happening|it occurring|occurring|happening|source|being recorded|capture|delivery|shipment)"),
       Pattern.compile("(?i)\\b(?:latency|delay|lag)\\s+(?:of\\s+|under\\s+|below\\s+|<\\s*|≤\\s*|at most\\s+"
           + "|no more than\\s+|less than\\s+|within\\s+)?(" + T + ")"));

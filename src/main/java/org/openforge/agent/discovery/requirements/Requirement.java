@@ -16,8 +16,10 @@ import org.openforge.agent.discovery.text.Trace;
  * @param sources every statement it was gathered from, with its input field and exact text
  * @param feedback {@code added} or {@code changed} when the reviewer's feedback added or changed it
  * @param openQuestions ids of the open questions about it
+ * @param related ids of the requirements gathered from the same sentence ("Real-time sales dashboard" gives a
+ *     dashboard and its latency)
  */
 public record Requirement(String id, String type, String category, String title, String statement, String priority,
     String priorityRationale, String appliesTo, String cadence, List<String> dimensions, List<String> figures,
     Target target, List<String> acceptanceCriteria, List<Trace> sources, String feedback, List<String> notes,
-    List<String> openQuestions) {}
+    List<String> openQuestions, List<String> related) {}

@@ -116,7 +116,9 @@ public class RequirementsGatheringAgent implements Agent {
     List<Requirement> functional = new ArrayList<>();
     List<Requirement> nonFunctional = new ArrayList<>();
     for (Candidate c : kept) {
-      Requirement r = requirement(c, ids.get(c), questions);
+      List<String> related = kept.stream()
+          .filter(o -> o != c && o.statements.stream().anyMatch(c.statements::contains)).map(ids::get).toList();
+      Requirement r = requirement(c, ids.get(c), questions, related);
       (c.type == Candidate.Type.FUNCTIONAL ? functional : nonFunctional).add(r);
     }
     List<RequirementsDocument.Merge> merges = dedup.events.stream()
@@ -156,14 +158,15 @@ public class RequirementsGatheringAgent implements Agent {
     return ids;
   }
 
-  private static Requirement requirement(Candidate c, String id, List<OpenQuestion> questions) {
+  private static Requirement requirement(Candidate c, String id, List<OpenQuestion> questions,
+      List<String> related) {
     List<String> about = questions.stream().filter(q -> q.requirements().contains(id)).map(OpenQuestion::id)
         .toList();
     return new Requirement(id, c.type == Candidate.Type.FUNCTIONAL ? "functional" : "non_functional", c.category,
         c.title, c.statement, c.priority.value(), c.priorityRationale, c.scope,
         c.cadence == null ? null : c.cadence.value(), List.copyOf(c.dimensions), List.copyOf(c.figures), c.target,
         c.criteria, c.statements.stream().map(Statement::trace).distinct().toList(), c.feedbackChange,
-        List.copyOf(c.notes), about);
+        List.copyOf(c.notes), about, related);
   }
 
   private static RequirementsDocument.Summary summary(List<Candidate> kept, List<OpenQuestion> questions) {

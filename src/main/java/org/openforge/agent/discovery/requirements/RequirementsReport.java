@@ -106,6 +106,9 @@ final class RequirementsReport {
       for (String n : r.notes()) {
         md.append("- _Note:_ ").append(n).append('\n');
       }
+      if (!r.related().isEmpty()) {
+        md.append("- **Related:** ").append(String.join(", ", r.related())).append('\n');
+      }
       if (!r.openQuestions().isEmpty()) {
         md.append("- **Open questions:** ").append(String.join(", ", r.openQuestions())).append('\n');
       }

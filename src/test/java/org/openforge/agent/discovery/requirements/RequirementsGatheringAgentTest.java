@@ -7,15 +7,22 @@ import static org.openforge.agent.discovery.ArtifactJson.json;
 import static org.openforge.agent.discovery.ArtifactJson.one;
 import static org.openforge.agent.discovery.ArtifactJson.texts;
 import static org.openforge.agent.discovery.ArtifactJson.where;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.openforge.agent.AgentDeclinedException;
+import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.discovery.ArtifactJson;
 import org.openforge.agent.discovery.Contexts;
+import org.openforge.agent.discovery.Golden;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Priority;
 
@@ -120,6 +127,7 @@ class RequirementsGatheringAgentTest {
     assertThat(dashboard.path("title").asText()).isEqualTo("Comprehensive sales analytics dashboard");
     assertThat(dashboard.path("sources").findValuesAsText("text"))
         .containsExactly(Contexts.GUIDE_OBJECTIVE, "Real-time sales dashboard");
+    assertThat(texts(dashboard.path("related"))).containsExactly("NFR-1");
     JsonNode merge = doc.path("deduplication").get(0);
     assertThat(merge.path("into").asText()).isEqualTo("FR-1");
     assertThat(merge.path("merged").path("text").asText()).isEqualTo("Real-time sales dashboard");
@@ -397,5 +405,24 @@ class RequirementsGatheringAgentTest {
         .content();
 
     assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void guideDocumentIsStableAcrossRuns() throws Exception {
+    String document = ArtifactJson.draft(agent.run(Contexts.guide().task("requirements_gathering").build()),
+        "requirements.json").content();
+
+    Golden.assertMatches("guide-requirements.json", document);
+  }
+
+  @Test
+  void reportsProgressAtEachStep() throws Exception {
+    AgentJournal journal = mock(AgentJournal.class);
+    agent.run(Contexts.guide().task("requirements_gathering").build(journal));
+
+    InOrder order = inOrder(journal);
+    for (String step : List.of("reading_input", "extracting", "deduplicating", "questions", "done")) {
+      order.verify(journal).progress(eq("task-1"), eq(step), anyString());
+    }
   }
 }

@@ -7,15 +7,22 @@ import static org.openforge.agent.discovery.ArtifactJson.json;
 import static org.openforge.agent.discovery.ArtifactJson.one;
 import static org.openforge.agent.discovery.ArtifactJson.texts;
 import static org.openforge.agent.discovery.ArtifactJson.where;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.openforge.agent.AgentDeclinedException;
+import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.discovery.ArtifactJson;
 import org.openforge.agent.discovery.Contexts;
+import org.openforge.agent.discovery.Golden;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Priority;
 
@@ -137,7 +144,8 @@ class StakeholderAnalysisAgentTest {
         "The VP of Sales approves the rollout. Store managers need a weekly margin report.").build());
     JsonNode stakeholders = json(result, "stakeholder-analysis.json").path("stakeholders");
 
-    assertThat(stakeholders.findValuesAsText("name")).containsExactly("Regional Managers", "Finance Team", "VP of Sales", "Store Managers");
+    assertThat(stakeholders.findValuesAsText("name"))
+        .containsExactly("Regional Managers", "Finance Team", "VP of Sales", "Store Managers");
     JsonNode managers = one(stakeholders, "name", "Regional Managers");
     assertThat(managers.path("source").asText()).isEqualTo("text");
     assertThat(managers.path("mentions").get(0).path("field").asText()).isEqualTo("objective");
@@ -271,5 +279,18 @@ class StakeholderAnalysisAgentTest {
         "stakeholder-analysis.json").content();
 
     assertThat(second).isEqualTo(first);
+    // across JVM runs too: the guide's document is kept as a file
+    Golden.assertMatches("guide-stakeholder-analysis.json", first);
+  }
+
+  @Test
+  void reportsProgressAtEachStep() throws Exception {
+    AgentJournal journal = mock(AgentJournal.class);
+    agent.run(Contexts.guide().build(journal));
+
+    InOrder order = inOrder(journal);
+    for (String step : List.of("reading_input", "identifying", "scoring", "planning", "done")) {
+      order.verify(journal).progress(eq("task-1"), eq(step), anyString());
+    }
   }
 }
