@@ -11,7 +11,6 @@ import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.discovery.DiscoveryJson;
 import org.openforge.agent.discovery.text.Moscow;
-import org.openforge.agent.discovery.text.Trace;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.Priority;
@@ -50,89 +49,22 @@ public class RequirementsGatheringAgent implements Agent {
     context.progress("reading_input", statements.size() + " statements from " + String.join(", ",
         statements.stream().map(s -> s.sentence().field().replaceAll("\\[\\d+]$", "")).distinct().toList()));
 
-    Deduplicator dedup = new Deduplicator();
-    List<Statement> unclassified = new ArrayList<>();
-    int found = 0;
-    List<Trace> contextOnly = new ArrayList<>();
-    for (Statement s : statements) {
-      if (s.origin() == Origin.DESCRIPTION && Phrases.describesCurrentState(s.text())) {
-        contextOnly.add(s.trace());
-        continue;
-      }
-      List<Candidate> candidates = RequirementExtractor.extract(s, PriorityRule.decide(s, priority));
-      if (candidates.isEmpty()) {
-        unclassified.add(s);
-      }
-      found += candidates.size();
-      candidates.forEach(dedup::add);
-    }
-    context.progress("extracting", found + " requirements found in " + (statements.size() - unclassified.size())
-        + " statements; " + unclassified.size() + " statements without a requirement");
-    context.progress("deduplicating", dedup.events.size() + " duplicates merged into " + dedup.kept.size()
-        + " requirements");
+    Extraction extraction = Extraction.of(statements, priority);
+    List<Candidate> kept = extraction.kept();
+    context.progress("extracting", extraction.found + " requirements found in " + statements.size()
+        + " statements; " + extraction.unclassified.size() + " unclassified, " + extraction.context.size()
+        + " context");
+    context.progress("deduplicating", extraction.requirements.events.size() + " duplicates merged into "
+        + kept.size() + " requirements");
 
-    List<Candidate> kept = dedup.kept;
-    for (Candidate c : kept) {
-      if (c.fromFeedback()) {
-        boolean onlyFeedback = c.statements.stream()
-            .allMatch(s -> s.origin() == Origin.REVIEWER_FEEDBACK && s.carriedFrom() == null);
-        c.feedbackChange = onlyFeedback ? "added" : "changed";
-      }
-    }
+    extraction.markFeedback();
     List<Tensions.Tension> tensions = Tensions.find(kept);
     Map<Candidate, String> ids = number(kept);
-
-    QuestionBook book = new QuestionBook();
-    for (Candidate c : kept) {
-      for (String q : c.questions) {
-        book.add(q, c.target != null && c.target.assumed() ? "ambiguity" : "missing_detail", List.of(ids.get(c)),
-            c.statements.get(0).trace());
-      }
-    }
-    for (Tensions.Tension t : tensions) {
-      book.add(t.question(), "conflict", List.of(ids.get(t.a()), ids.get(t.b())), t.a().statements.get(0).trace());
-    }
-    for (Statement s : statements) {
-      List<String> about = kept.stream().filter(c -> c.statements.contains(s)).map(ids::get).toList();
-      String title = kept.stream().filter(c -> c.statements.contains(s) && c.type == Candidate.Type.FUNCTIONAL)
-          .map(c -> c.title).findFirst().orElse(Phrases.title(s.text()));
-      for (AmbiguityFinder.Finding f : AmbiguityFinder.find(s, title)) {
-        book.add(f.question(), f.kind(), about, s.trace());
-      }
-    }
-    for (Statement s : unclassified) {
-      boolean asks = Moscow.detect(s.text()).isPresent() || s.origin() != Origin.DESCRIPTION;
-      if (asks) {
-        book.add("What is required by \"" + s.text() + "\"? It names no feature or quality this gatherer"
-            + " recognises; restate it as what the solution must do or how well.", "unclassified", List.of(),
-            s.trace());
-      } else {
-        contextOnly.add(s.trace());
-      }
-    }
-    List<OpenQuestion> questions = book.questions();
+    List<OpenQuestion> questions = QuestionBook.collect(statements, extraction, tensions, ids);
     context.progress("questions", questions.size() + " open questions, " + tensions.size() + " tensions");
 
-    List<Requirement> functional = new ArrayList<>();
-    List<Requirement> nonFunctional = new ArrayList<>();
-    for (Candidate c : kept) {
-      List<String> related = kept.stream()
-          .filter(o -> o != c && o.statements.stream().anyMatch(c.statements::contains)).map(ids::get).toList();
-      Requirement r = requirement(c, ids.get(c), questions, related);
-      (c.type == Candidate.Type.FUNCTIONAL ? functional : nonFunctional).add(r);
-    }
-    List<RequirementsDocument.Merge> merges = dedup.events.stream()
-        .map(e -> new RequirementsDocument.Merge(ids.get(e.into()), e.merged().statements.get(0).trace(),
-            e.reason())).toList();
-    double confidence = confidence(kept);
-    RequirementsDocument document = new RequirementsDocument(
-        new RequirementsDocument.Overview(engagement.name(), engagement.objective(), priority.value()),
-        summary(kept, questions), functional, nonFunctional, questions, merges,
-        feedback == null ? null : feedbackSummary(feedback, kept, ids, unclassified),
-        statements.stream().map(s -> new RequirementsDocument.Source(s.sentence().field(), s.text(),
-            s.sentence().leadIn(), s.carriedFrom())).toList(),
-        contextOnly, method(), confidence, confidenceBasis(kept));
-
+    RequirementsDocument document = document(engagement, priority, statements, extraction, ids, questions,
+        feedback);
     String json = DiscoveryJson.write(document);
     String markdown = RequirementsReport.markdown(document);
     Map<String, Object> metadata = new LinkedHashMap<>();
@@ -145,7 +77,31 @@ public class RequirementsGatheringAgent implements Agent {
         new ArtifactService.Draft("requirements.json", KIND, "application/json", json, summary, metadata),
         new ArtifactService.Draft("requirements.md", REPORT_KIND, "text/markdown", markdown, summary, metadata));
     context.progress("done", summary);
-    return new AgentResult(DiscoveryJson.toMap(document), artifacts, confidence, summary);
+    return new AgentResult(DiscoveryJson.toMap(document), artifacts, document.confidence(), summary);
+  }
+
+  private static RequirementsDocument document(Engagement engagement, Priority priority,
+      List<Statement> statements, Extraction extraction, Map<Candidate, String> ids, List<OpenQuestion> questions,
+      String feedback) {
+    List<Candidate> kept = extraction.kept();
+    List<Requirement> functional = new ArrayList<>();
+    List<Requirement> nonFunctional = new ArrayList<>();
+    for (Candidate c : kept) {
+      List<String> related = kept.stream()
+          .filter(o -> o != c && o.statements.stream().anyMatch(c.statements::contains)).map(ids::get).toList();
+      Requirement r = requirement(c, ids.get(c), questions, related);
+      (c.type == Candidate.Type.FUNCTIONAL ? functional : nonFunctional).add(r);
+    }
+    List<RequirementsDocument.Merge> merges = extraction.requirements.events.stream()
+        .map(e -> new RequirementsDocument.Merge(ids.get(e.into()), e.merged().statements.get(0).trace(),
+            e.reason())).toList();
+    List<RequirementsDocument.Source> sources = statements.stream().map(s -> new RequirementsDocument.Source(
+        s.sentence().field(), s.text(), s.sentence().leadIn(), s.carriedFrom())).toList();
+    return new RequirementsDocument(
+        new RequirementsDocument.Overview(engagement.name(), engagement.objective(), priority.value()),
+        summary(kept, questions), functional, nonFunctional, questions, merges,
+        feedback == null ? null : feedbackSummary(feedback, kept, ids, extraction.unclassified), sources,
+        extraction.context, method(), confidence(kept), confidenceBasis(kept));
   }
 
   private static Map<Candidate, String> number(List<Candidate> kept) {
