@@ -36,6 +36,21 @@ public final class Contexts {
             "Export capabilities"));
   }
 
+  /** A third engagement, unlike the guide's: HR attrition reporting. */
+  public static Contexts hrAttrition() {
+    return engagement("HR attrition", "Provide HR business partners with a monthly attrition report by department",
+        """
+        The CHRO sponsors this work and wants a quarterly board summary.
+        Reports must be accessible via SSO with role-based access; payroll data is confidential.
+        The platform needs 99.5% uptime during business hours.
+        Data must be retained for 7 years for audit purposes.
+        Analysts should be able to drill down by location and job family, and export to Excel.
+        Totals must reconcile with the Workday headcount.
+        Response time under 2 seconds would be nice to have.
+        """).input(Map.of("initial_requirements", List.of("Attrition dashboard",
+            "Monthly attrition report per department")));
+  }
+
   private final String name;
   private final String objective;
   private final String description;

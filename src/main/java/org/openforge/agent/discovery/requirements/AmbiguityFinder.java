@@ -40,10 +40,15 @@ final class AmbiguityFinder {
 
   private AmbiguityFinder() {}
 
-  static List<Finding> find(Statement s, String title) {
+  /**
+   * @param functional the functional requirement gathered from the statement, or null; questions about a feature
+   *     (report recipients, comparison baselines, ...) are asked only when there is one
+   */
+  static List<Finding> find(Statement s, Candidate functional) {
     String text = s.text();
+    String title = functional == null ? Phrases.title(text) : functional.title;
     List<Finding> out = new ArrayList<>();
-    List<Feature> features = Feature.detect(text);
+    List<Feature> features = functional == null ? List.of() : Feature.detect(functional.title);
     Matcher metric = NEEDS_METRIC.matcher(text);
     if (metric.find()) {
       String phrase = trim(metric.group(1));

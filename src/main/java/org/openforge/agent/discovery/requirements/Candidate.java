@@ -23,6 +23,8 @@ final class Candidate {
   String title;
   String subject;
   String phrase;
+  /** who the statement says acts ("analysts"), for functional requirements */
+  String actor;
   String scope;
   Moscow priority;
   String priorityRationale;
@@ -54,7 +56,7 @@ final class Candidate {
 
   void refresh() {
     if (type == Type.FUNCTIONAL) {
-      statement = Phrases.statement(title, priority);
+      statement = Phrases.statement(title, priority, actor);
       criteria = feature == null ? FunctionalCriteria.general(statements.get(0).text())
           : FunctionalCriteria.criteria(feature, subject, cadence, List.copyOf(dimensions), List.copyOf(figures));
       questions = List.of();

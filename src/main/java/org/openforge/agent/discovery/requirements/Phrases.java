@@ -25,6 +25,16 @@ final class Phrases {
       + "(?:(?:the )?ability to\\s+|be able to\\s+|able to\\s+)?"
       + "(?:(?:nice[- ]to[- ]have|must[- ]have|should[- ]have|could[- ]have|optional(?:ly)?|ideally|if possible)"
       + "\\s*[:,-]?\\s*)?");
+  // "Analysts should be able to drill down ...": who does it, before the modal
+  private static final Pattern ACTOR_MODAL = Pattern.compile("(?i)^((?:the\\s+|our\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?"
+      + "[\\w-]+)\\s+(?:must|shall|should|need to|needs to|want to|wants to|would like to|have to|has to|will|can"
+      + "|could|may)\\s+(?:also\\s+)?(?:be able to\\s+)?(?=\\w)");
+  private static final Set<String> NOT_ACTORS = Set.of("we", "i", "they", "it", "this", "that", "there", "you",
+      "system", "solution", "platform", "tool", "application", "app", "dashboard", "report", "reports", "data",
+      "business", "client", "mart", "pipeline", "view", "views");
+  // "The CHRO sponsors this work and wants a quarterly summary": what is wanted follows the verb
+  private static final Pattern WANTS = Pattern.compile("(?i)^(.*?)\\b(?:wants?|needs?|requires?|would like|asks? for"
+      + "|expects?)\\s+(?:to\\s+(?:have|get|see|receive)\\s+|to\\s+)?(?=\\w)");
   private static final Pattern GENERIC_VERB = Pattern.compile("(?i)^(?:build|create|provide|develop|deliver"
       + "|implement|set up|offer|give|make|enable|support|have|produce|add|include|introduce|design|get|put in place"
       + "|establish|launch|roll out)\\s+(?:(?:a|an|the|some|our)\\s+)?");
@@ -63,12 +73,34 @@ final class Phrases {
 
   /** The sentence without its modality ("We need to", "The system must"). */
   static String withoutModality(String text) {
+    Matcher actor = ACTOR_MODAL.matcher(text.strip());
+    if (actor.find() && verbInitial(text.strip().substring(actor.end()))) {
+      return text.strip().substring(actor.end()).strip();
+    }
     return MODALITY.matcher(text.strip()).replaceFirst("").strip();
+  }
+
+  /** Who the sentence says does it, if a person ("Analysts should be able to drill down" → "analysts"). */
+  static String actor(String text) {
+    Matcher actor = ACTOR_MODAL.matcher(text.strip());
+    if (!actor.find() || !verbInitial(text.strip().substring(actor.end()))) {
+      return null;
+    }
+    List<String> tokens = Words.tokens(actor.group(1));
+    if (tokens.stream().anyMatch(NOT_ACTORS::contains)) {
+      return null;
+    }
+    return Words.decapitalize(actor.group(1).replaceFirst("(?i)^(?:the|our|all)\\s+", ""));
   }
 
   /** A short title: modality, generic verbs and articles removed; capitalised; no final period. */
   static String title(String text) {
     String t = withoutModality(text);
+    Matcher wants = WANTS.matcher(t);
+    if (wants.find() && Feature.detect(wants.group(1)).isEmpty()
+        && !Feature.detect(t.substring(wants.end())).isEmpty()) {
+      t = t.substring(wants.end());
+    }
     Matcher recipients = GIVE_SOMEONE.matcher(t);
     if (recipients.find()) {
       t = t.substring(recipients.end());
@@ -92,6 +124,14 @@ final class Phrases {
     // "Export capabilities", "Search functionality": a verb used as a noun's modifier; "View of ...": a noun
     return tokens.size() == 1 || !CAPABILITY_NOUNS.contains(Words.singular(tokens.get(tokens.size() - 1)))
         && !Set.of("of", "for", "with", "by", "per", "on", "in", "to", "from").contains(tokens.get(1));
+  }
+
+  /** "The solution should let analysts drill down by location." */
+  static String statement(String title, Moscow priority, String actor) {
+    if (actor == null || !verbInitial(title)) {
+      return statement(title, priority);
+    }
+    return "The solution " + modal(priority) + " let " + actor + " " + Words.decapitalize(title) + ".";
   }
 
   /** "The solution must analyze sales trends." / "The solution must provide a sales dashboard." */
@@ -134,7 +174,7 @@ final class Phrases {
     List<Feature> features = Feature.detect(text);
     for (Feature f : features) {
       if (f == Feature.ANALYSIS || f == Feature.TRACKING || f == Feature.TREND || f == Feature.EXPORT
-          || f == Feature.ALERT) {
+          || f == Feature.ALERT || f == Feature.SEARCH) {
         continue;
       }
       Matcher word = Pattern.compile("(?i)(?:([\\w-]+)\\s+)?(?:([\\w-]+)\\s+)?("

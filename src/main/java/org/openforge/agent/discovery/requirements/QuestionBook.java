@@ -39,9 +39,9 @@ final class QuestionBook {
     }
     for (Statement s : statements) {
       List<String> about = kept.stream().filter(c -> c.statements.contains(s)).map(ids::get).toList();
-      String title = kept.stream().filter(c -> c.statements.contains(s) && c.type == Candidate.Type.FUNCTIONAL)
-          .map(c -> c.title).findFirst().orElse(Phrases.title(s.text()));
-      for (AmbiguityFinder.Finding f : AmbiguityFinder.find(s, title)) {
+      Candidate functional = kept.stream()
+          .filter(c -> c.statements.contains(s) && c.type == Candidate.Type.FUNCTIONAL).findFirst().orElse(null);
+      for (AmbiguityFinder.Finding f : AmbiguityFinder.find(s, functional)) {
         book.add(f.question(), f.kind(), about, s.trace());
       }
     }

@@ -62,6 +62,7 @@ final class RequirementExtractor {
     Candidate c = new Candidate(Candidate.Type.FUNCTIONAL, primary == null ? "general" : primary.value());
     c.feature = primary;
     c.title = title;
+    c.actor = Phrases.actor(residual);
     c.subject = subject(c.title);
     c.priority = priority.priority();
     c.priorityRationale = priority.rationale();

@@ -12,6 +12,7 @@ import org.openforge.agent.discovery.text.Sentence;
  * @param profile the role the words imply
  * @param decides the sentence gives them a decision: approve, sign off, own, fund, ...
  * @param benefits the sentence makes them the user or beneficiary: "for X", "X can / need / want ..."
+ * @param sponsors the sentence makes them the sponsor: "X sponsors", "funded by X"
  */
 record Mention(String name, Set<String> key, String qualifier, RoleProfile profile, Sentence sentence,
-    boolean decides, boolean benefits) {}
+    boolean decides, boolean benefits, boolean sponsors) {}

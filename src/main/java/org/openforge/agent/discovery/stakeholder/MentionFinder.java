@@ -18,6 +18,7 @@ import org.openforge.agent.discovery.text.Words;
 final class MentionFinder {
 
   private static final Pattern ACTOR_BEFORE = Pattern.compile("(?i)\\b(?:for|to|so that|so|help|helps|enable"
+      + "|provide|provides|offer|offers|send|sends|notify|notifies|alert|alerts|inform|informs"
       + "|enables|allow|allows|let|lets|give|gives|serve|serves|empower|empowers|with)\\s+(?:the\\s+|our\\s+"
       + "|all\\s+|their\\s+|its\\s+|each\\s+)?$");
   private static final Pattern ACTOR_AFTER = Pattern.compile("(?i)^\\s*(?:can|could|need|needs|want|wants|will"
@@ -27,6 +28,10 @@ final class MentionFinder {
   private static final Pattern DECISION = Pattern.compile("(?i)\\b(?:approv\\w*|sign(?:s|ed)?[- ]?off|sponsor\\w*"
       + "|owns|owned|funds?|funded|funding|budget\\w*|decid\\w*|decision[- ]?mak\\w*|accountable|mandat\\w*"
       + "|champion\\w*|authori[sz]e\\w*)\\b");
+  private static final Pattern SPONSOR_AFTER = Pattern.compile("(?i)^\\s*(?:sponsors|funds|owns|champions"
+      + "|is (?:the|our) (?:executive )?sponsor)\\b");
+  private static final Pattern SPONSOR_BEFORE = Pattern.compile("(?i)\\b(?:sponsored|funded|owned|championed)\\s+by"
+      + "\\s+(?:the\\s+|our\\s+)?$");
   private static final Map<String, String> KEY_WORDS = Map.of("vice", "vp", "president", "vp", "presidents", "vp",
       "representative", "rep", "representatives", "rep", "reps", "rep");
   private static final Set<String> KEY_DROP = Set.of("of", "the", "and", "for");
@@ -72,7 +77,9 @@ final class MentionFinder {
       String words = text.substring(hit.start(), hit.end());
       Head head = StakeholderLexicon.HEADS.get(hit.head());
       out.add(new Mention(Words.titleCase(words), key(words), hit.qualifier(),
-          head.profile().apply(hit.qualifier()), sentence, decides(text, hit), benefits(text, hit)));
+          head.profile().apply(hit.qualifier()), sentence, decides(text, hit), benefits(text, hit),
+          SPONSOR_AFTER.matcher(text.substring(hit.end())).find()
+              || SPONSOR_BEFORE.matcher(text.substring(0, hit.start())).find()));
     }
     return out;
   }

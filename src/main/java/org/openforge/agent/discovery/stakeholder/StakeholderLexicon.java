@@ -53,15 +53,15 @@ final class StakeholderLexicon {
       "management", "senior");
 
   static final List<Head> HEADS = List.of(
-      head("chief [a-z]+ officers?", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
-      head("(?-i:CEO|CFO|COO|CTO|CIO|CDO|CMO|CRO|CPO|CCO)s?", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
+      head("chief [a-z]+(?: [a-z]+)? officers?", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
       head("(?-i:CISO|DPO)s?", Rule.BARE, q -> Roles.COMPLIANCE),
+      head("(?-i:C[A-Z]{1,3}O)s?", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
       head("(?:(?-i:S|E)?(?-i:VP)|vice[- ]presidents?|vps)", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
       head("(?:managing |general )?directors?", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
       head("heads?", Rule.OF, q -> Roles.SENIOR_EXECUTIVE),
       head("executives|leadership|board of directors|board members|c-suite", Rule.BARE, q -> Roles.SENIOR_EXECUTIVE),
       head("executive", Rule.QUALIFIED, q -> Roles.SENIOR_EXECUTIVE),
-      head("sponsors?", Rule.BARE, q -> Roles.EXECUTIVE_SPONSOR),
+      head("sponsors?(?!\\s+(?:this|the|our|a|an|it|all|its|their)\\b)", Rule.BARE, q -> Roles.EXECUTIVE_SPONSOR),
       head("owners?", Rule.QUALIFIED, q -> q.contains("data") || q.contains("source") || q.contains("system")
           ? Roles.DATA_OWNER : Roles.BUSINESS_OWNER),
       head("stewards?", Rule.QUALIFIED, q -> Roles.DATA_STEWARD),
@@ -86,6 +86,7 @@ final class StakeholderLexicon {
       head("auditors?|regulators?|lawyers?|legal counsel", Rule.BARE, q -> Roles.COMPLIANCE),
       head("subject[- ]matter experts?|smes|domain experts?", Rule.BARE, q -> Roles.SUBJECT_MATTER_EXPERT),
       head("drivers|couriers|technicians|agents|operators", Rule.ACTOR, q -> Roles.END_USER),
+      head("business partners?", Rule.BARE, q -> Roles.END_USER),
       head("customers|clients|partners|suppliers|carriers|vendors|distributors|resellers|franchisees|patients"
           + "|members|citizens|shippers|consignees", Rule.ACTOR, q -> Roles.EXTERNAL));
 

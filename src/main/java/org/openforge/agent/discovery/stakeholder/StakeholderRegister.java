@@ -53,8 +53,10 @@ final class StakeholderRegister {
         continue;
       }
       Candidate c = new Candidate(Candidate.Origin.TEXT, m.name(), m.sentence().field(), null);
-      c.profile = m.profile();
-      c.profileBasis = "lexicon match '" + m.name() + "'";
+      boolean sponsor = m.sponsors() && m.profile().category() == Category.EXECUTIVE;
+      c.profile = sponsor ? Roles.EXECUTIVE_SPONSOR : m.profile();
+      c.profileBasis = "lexicon match '" + m.name() + "'"
+          + (sponsor ? "; sponsor in \"" + m.sentence().text() + "\"" : "");
       c.key = m.key();
       c.qualifier = m.qualifier();
       c.mentions.add(m);

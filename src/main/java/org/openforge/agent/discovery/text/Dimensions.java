@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  */
 public final class Dimensions {
 
+  // two-word dimensions: "job family", "customer segment", "product category"
+  private static final String SECOND = "(?:\\s+(?:family|type|category|group|code|title|segment|class|line|tier"
+      + "|band|size|channel))?";
   private static final Pattern BREAKDOWN = Pattern.compile("(?i)\\b(by|per|across(?:\\s+all)?|for each|for every"
       + "|broken down by|split by|grouped by|segmented by|sliced by)\\s+(?:the\\s+|each\\s+|all\\s+|every\\s+"
-      + "|individual\\s+|their\\s+)?([a-z][a-z-]+)(?:\\s*(?:,|and|or|&|/)\\s*([a-z][a-z-]+))?");
+      + "|individual\\s+|their\\s+)?([a-z][a-z-]+" + SECOND + ")(?:\\s*(?:,|and|or|&|/)\\s*([a-z][a-z-]+" + SECOND
+      + "))?");
   private static final Pattern LEVEL = Pattern.compile("(?i)\\b([a-z]+)[- ]level\\b");
   private static final Map<String, String> ADJECTIVES = Map.of("regional", "region", "departmental", "department",
       "divisional", "division", "territorial", "territory", "national", "country");
@@ -76,9 +80,11 @@ public final class Dimensions {
   }
 
   private static void add(String word, int start, List<int[]> positions, List<String> names) {
-    String singular = Words.singular(word.toLowerCase(Locale.ROOT));
-    if (singular.length() < 3 || Words.STOPWORDS.contains(singular) || NOT_DIMENSIONS.contains(singular)
-        || singular.endsWith("ing") || singular.endsWith("ed") || singular.endsWith("ly")
+    String singular = word.contains(" ") ? word.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+        : Words.singular(word.toLowerCase(Locale.ROOT));
+    String first = singular.split(" ")[0];
+    if (singular.length() < 3 || Words.STOPWORDS.contains(first) || NOT_DIMENSIONS.contains(first)
+        || first.endsWith("ing") || first.endsWith("ed") || first.endsWith("ly")
         || singular.chars().anyMatch(Character::isDigit)) {
       return;
     }

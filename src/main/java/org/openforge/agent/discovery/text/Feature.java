@@ -20,7 +20,7 @@ public enum Feature {
   COMPARISON("comparison", "Comparison", "compar\\w*|versus|vs\\.?|benchmark\\w*|side[- ]by[- ]side"
       + "|against (?:target|budget|plan|forecast|last \\w+)s?"
       + "|(?:day|week|month|quarter|year)[- ]over[- ](?:day|week|month|quarter|year)|yoy"),
-  REPORT("report", "Reporting", "report(?:s|ing)?|digests?|summary reports?"),
+  REPORT("report", "Reporting", "report(?:s|ing)?|digests?|summar(?:y|ies)"),
   TREND("trend_analysis", "Trend analysis", "trends?|over time|historical|seasonal\\w*|time series"),
   TRACKING("tracking", "Tracking and monitoring", "track\\w*|monitor\\w*|measur\\w*|follow[- ]up"),
   SEGMENTATION("segmentation", "Segmentation", "segment\\w*|cohorts?|clusters?|clustering"),

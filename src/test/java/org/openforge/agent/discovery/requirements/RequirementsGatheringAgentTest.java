@@ -288,6 +288,36 @@ class RequirementsGatheringAgentTest {
   }
 
   @Test
+  void hrAttritionEngagement() throws Exception {
+    JsonNode doc = document(Contexts.hrAttrition());
+    JsonNode functional = doc.path("functional");
+    JsonNode nonFunctional = doc.path("non_functional");
+
+    JsonNode report = bySource(functional, "Provide HR business partners with a monthly attrition report by department");
+    assertThat(report.path("title").asText()).isEqualTo("Monthly attrition report by department");
+    assertThat(report.path("sources").findValuesAsText("text")).contains("Monthly attrition report per department");
+    assertThat(bySource(functional, "The CHRO sponsors this work and wants a quarterly board summary.")
+        .path("title").asText()).isEqualTo("Quarterly board summary");
+    JsonNode drill = byCategory(functional, "search_filter");
+    assertThat(drill.path("statement").asText())
+        .isEqualTo("The solution should let analysts drill down by location and job family.");
+    assertThat(texts(drill.path("dimensions"))).containsExactly("location", "job family");
+    JsonNode availability = byCategory(nonFunctional, "availability");
+    assertThat(availability.path("target").path("display").asText()).isEqualTo("≥ 99.5%");
+    assertThat(texts(availability.path("acceptance_criteria"))).first().asString()
+        .contains("at most 3.6 hours of unplanned downtime in a 30-day month");
+    assertThat(nonFunctional.findValuesAsText("title")).contains("Role-based access control", "Single sign-on",
+        "Protection of personal data", "Audit trail", "Reconciliation with Workday");
+    assertThat(byCategory(nonFunctional, "retention").path("target").path("display").asText())
+        .isEqualTo("≥ 7 years");
+    JsonNode response = byCategory(nonFunctional, "performance");
+    assertThat(response.path("priority").asText()).isEqualTo("could");
+    assertThat(response.path("target").path("display").asText()).isEqualTo("≤ 2 seconds");
+    assertThat(byCategory(nonFunctional, "export_format").path("target").path("display").asText())
+        .isEqualTo("Excel (XLSX)");
+  }
+
+  @Test
   void moscowFromWordingAndGivenPriorities() throws Exception {
     JsonNode doc = document(Contexts.engagement("Ops", "Operations dashboard", null).priority(Priority.MEDIUM)
         .input(Map.of("requirements", List.of(

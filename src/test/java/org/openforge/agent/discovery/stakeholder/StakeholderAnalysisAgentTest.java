@@ -249,6 +249,23 @@ class StakeholderAnalysisAgentTest {
   }
 
   @Test
+  void hrSponsorFoundInTheText() throws Exception {
+    JsonNode stakeholders = json(agent.run(Contexts.hrAttrition().build()), "stakeholder-analysis.json")
+        .path("stakeholders");
+
+    assertThat(stakeholders.findValuesAsText("name")).containsExactly("HR Business Partners", "CHRO", "Analysts");
+    JsonNode chro = one(stakeholders, "name", "CHRO");
+    assertThat(chro.path("role").asText()).isEqualTo("executive_sponsor");
+    assertThat(chro.path("quadrant").asText()).isEqualTo("manage_closely");
+    JsonNode partners = one(stakeholders, "name", "HR Business Partners");
+    assertThat(texts(partners.path("interest").path("derivation")))
+        .anySatisfy(s -> assertThat(s).startsWith("+1: named in the objective"))
+        .anySatisfy(s -> assertThat(s).startsWith("+1: named as user or beneficiary"));
+    assertThat(one(one(stakeholders, "name", "Analysts").path("concerns"), "topic", "export").path("sources")
+        .get(0).path("text").asText()).contains("export to Excel");
+  }
+
+  @Test
   void reviewerFeedbackCanNameStakeholders() throws Exception {
     AgentResult result = agent.run(Contexts.guide()
         .feedback("The CFO must sign off the requirements; add her as approver.").build());
