@@ -293,7 +293,8 @@ class RequirementsGatheringAgentTest {
     JsonNode functional = doc.path("functional");
     JsonNode nonFunctional = doc.path("non_functional");
 
-    JsonNode report = bySource(functional, "Provide HR business partners with a monthly attrition report by department");
+    JsonNode report = bySource(functional,
+        "Provide HR business partners with a monthly attrition report by department");
     assertThat(report.path("title").asText()).isEqualTo("Monthly attrition report by department");
     assertThat(report.path("sources").findValuesAsText("text")).contains("Monthly attrition report per department");
     assertThat(bySource(functional, "The CHRO sponsors this work and wants a quarterly board summary.")
