@@ -26,6 +26,7 @@ public final class AgentContext {
   private final AgentJournal journal;
   private final ToolExecutor tools;
   private final LlmSession llm;
+  private final RunApprovals approvals;
 
   /**
    * @param latestWithContent finds the newest artifact of a kind, with content
@@ -33,16 +34,17 @@ public final class AgentContext {
    */
   public AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts,
       String reviewerFeedback, Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal) {
-    this(engagement, task, phase, artifacts, reviewerFeedback, latestWithContent, journal, null, null);
+    this(engagement, task, phase, artifacts, reviewerFeedback, latestWithContent, journal, null, null, null);
   }
 
   /**
    * @param tools the run's tool executor (approvals and audit apply); null when the agent uses no tools
    * @param llm the run's model session when the run is LLM-assisted, else null
+   * @param approvals the run's approvals (data access, schema changes); null when the agent asks for none
    */
   public AgentContext(Engagement engagement, AgentTask task, Phase phase, List<Artifact> artifacts,
       String reviewerFeedback, Function<String, Optional<Artifact>> latestWithContent, AgentJournal journal,
-      ToolExecutor tools, LlmSession llm) {
+      ToolExecutor tools, LlmSession llm, RunApprovals approvals) {
     this.engagement = engagement;
     this.task = task;
     this.phase = phase;
@@ -52,6 +54,15 @@ public final class AgentContext {
     this.journal = journal;
     this.tools = tools;
     this.llm = llm;
+    this.approvals = approvals;
+  }
+
+  /** Asks for a reviewer's decision (data access, a schema change) when the engagement wants one. */
+  public RunApprovals approvals() {
+    if (approvals == null) {
+      throw new IllegalStateException("this run has no approvals");
+    }
+    return approvals;
   }
 
   /** The run's tools: data access and writing go through them, so approvals and the tool-call audit apply. */

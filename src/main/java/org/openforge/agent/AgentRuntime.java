@@ -27,12 +27,10 @@ import org.openforge.agent.llm.LlmProperties;
 import org.openforge.agent.llm.LlmProviders;
 import org.openforge.agent.llm.LlmSession;
 import org.openforge.agent.llm.LlmSettings;
-import org.openforge.agent.tool.ToolApprovalPending;
 import org.openforge.agent.tool.ToolApprovals;
 import org.openforge.agent.tool.ToolExecutor;
 import org.openforge.agent.tool.ToolFailedException;
 import org.openforge.agent.tool.ToolRegistry;
-import org.openforge.approval.Approval;
 import org.openforge.approval.ReviewItemsCodec;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
@@ -58,7 +56,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class AgentRuntime {
 
-  public static final String ERROR_TOOL_APPROVAL = "TOOL_APPROVAL_REQUIRED";
+  public static final String ERROR_APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
   private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -72,6 +70,7 @@ public class AgentRuntime {
   private final ManagementService management;
   private final ToolRegistry tools;
   private final ToolApprovals toolApprovals;
+  private final AgentApprovals agentApprovals;
   private final LlmProviders llm;
   private final LlmProperties llmProperties;
   private final LlmAssist assist;
@@ -87,7 +86,7 @@ public class AgentRuntime {
   public AgentRuntime(AgentRegistry registry, AgentTaskRepository tasks, AgentEventRepository events,
       AgentJournal journal, EngagementRepository engagements, ArtifactService artifacts,
       GateEvidenceService evidence, ManagementService management, ToolRegistry tools, ToolApprovals toolApprovals,
-      LlmProviders llm, LlmProperties llmProperties, LlmAssist assist, AgentMessageRepository messages,
+      AgentApprovals agentApprovals, LlmProviders llm, LlmProperties llmProperties, LlmAssist assist, AgentMessageRepository messages,
       ApplicationEventPublisher publisher, Clock clock) {
     this.registry = registry;
     this.tasks = tasks;
@@ -99,6 +98,7 @@ public class AgentRuntime {
     this.management = management;
     this.tools = tools;
     this.toolApprovals = toolApprovals;
+    this.agentApprovals = agentApprovals;
     this.llm = llm;
     this.llmProperties = llmProperties;
     this.assist = assist;
@@ -129,20 +129,21 @@ public class AgentRuntime {
       Instant deadline = clock.instant().plusSeconds(task.timeoutSeconds() != null ? task.timeoutSeconds()
           : llmProperties.runTimeoutSeconds());
       ToolExecutor executor = new ToolExecutor(task, engagement, tools, toolApprovals, journal);
+      RunApprovals runApprovals = new RunApprovals(agentApprovals, task, engagement);
       LlmSettings settings = llm.settings(engagement.agentConfig(), taskType, task.maxIterations());
       LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
           messages, tasks, journal, deadline)).orElse(null);
       AgentContext context = new AgentContext(engagement, task, phase, artifacts.list(engagementId),
           evidence.reviewerFeedback(engagementId, phase).orElse(null),
-          kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session);
+          kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session, runApprovals);
       AgentResult result = withinDeadline(deadline, () -> {
         AgentResult own = agent.run(context);
         return session == null ? own : assist.review(context, own, session);
       });
       complete(task, executor, result);
-    } catch (ToolApprovalPending pending) {
+    } catch (ApprovalPending pending) {
       pause(execution, task, pending);
-      throw new BpmnError(ERROR_TOOL_APPROVAL, pending.getMessage());
+      throw new BpmnError(ERROR_APPROVAL_REQUIRED, pending.getMessage());
     } catch (AgentDeclinedException | AgentLimitExceeded e) {
       decline(task, e.getMessage());
     } catch (ToolFailedException e) {
@@ -215,24 +216,14 @@ public class AgentRuntime {
     appendAfterCommit(task.id(), AgentEvent.COMPLETED, payload);
   }
 
-  /** Puts the pending call where the approval task finds it and marks the task waiting. */
-  private void pause(DelegateExecution execution, AgentTask task, ToolApprovalPending pending) {
-    String arguments = org.openforge.agent.tool.ToolApprovals.canonical(pending.arguments());
-    execution.setVariable("approvalTitle", "Run " + pending.tool() + " for " + task.taskType().replace('_', ' '));
-    execution.setVariable("approvalDescription", "The " + task.taskType().replace('_', ' ') + " agent wants to call "
-        + pending.tool() + ", which this engagement marks as sensitive (" + pending.reason() + "). Allow it, or "
-        + "refuse it and the agent goes on without it.");
-    execution.setVariable("approvalItems", ReviewItemsCodec.encode(List.of(
-        new Approval.ReviewItem("Tool", pending.tool()),
-        new Approval.ReviewItem("Arguments", arguments),
-        new Approval.ReviewItem("Agent", task.taskType() + (task.description() == null ? ""
-            : ": " + task.description())))));
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("tool", pending.tool());
-    context.put("arguments", pending.arguments());
-    context.put("fingerprint", pending.fingerprint());
-    context.put("agent_task_id", task.id());
-    execution.setVariable("approvalContext", ReviewItemsCodec.encode(context));
+  /** Puts the pending request where the approval task finds it and marks the task waiting. */
+  private void pause(DelegateExecution execution, AgentTask task, ApprovalPending pending) {
+    execution.setVariable(ProcessIds.VAR_APPROVAL_TYPE, pending.type().value());
+    execution.setVariable("approvalForm", pending.form());
+    execution.setVariable("approvalTitle", pending.title());
+    execution.setVariable("approvalDescription", pending.description());
+    execution.setVariable("approvalItems", ReviewItemsCodec.encode(pending.items()));
+    execution.setVariable("approvalContext", ReviewItemsCodec.encode(pending.context()));
     tasks.setStatus(task.id(), AgentTaskStatus.WAITING_APPROVAL, null, null);
   }
 

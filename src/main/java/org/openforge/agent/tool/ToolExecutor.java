@@ -3,7 +3,9 @@ package org.openforge.agent.tool;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.openforge.agent.AgentApprovals;
 import org.openforge.agent.AgentEvent;
+import org.openforge.agent.ApprovalPending;
 import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentTask;
 import org.openforge.engagement.Engagement;
@@ -39,11 +41,11 @@ public class ToolExecutor {
       return new ToolOutcome(id, name, ToolOutcome.Status.ERROR, null, "unknown tool '" + name + "'", 0);
     }
     if (approvals.needsApproval(engagement, name)) {
-      ToolApprovals.Decision decision;
+      AgentApprovals.Decision decision;
       try {
         decision = approvals.decide(task, engagement, name, args);
-      } catch (ToolApprovalPending pending) {
-        event(name, "waiting_approval", args, pending.reason(), 0);
+      } catch (ApprovalPending pending) {
+        event(name, "waiting_approval", args, pending.getMessage(), 0);
         throw pending;
       }
       if (!decision.approved()) {
@@ -59,7 +61,7 @@ public class ToolExecutor {
       long ms = (System.nanoTime() - start) / 1_000_000;
       event(name, "completed", args, null, ms);
       return new ToolOutcome(id, name, ToolOutcome.Status.OK, result, null, ms);
-    } catch (ToolApprovalPending pending) {
+    } catch (ApprovalPending pending) {
       throw pending;
     } catch (Exception e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
