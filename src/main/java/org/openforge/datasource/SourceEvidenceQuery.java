@@ -1,6 +1,9 @@
 package org.openforge.datasource;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +17,7 @@ public class SourceEvidenceQuery {
     this.jdbc = jdbc;
   }
 
-  public java.util.List<String> names(String engagementId) {
+  public List<String> names(String engagementId) {
     return jdbc.sql("""
         select ds.name from engagement_data_source eds join data_source ds on ds.id = eds.data_source_id
         where eds.engagement_id = :e order by eds.attached_at""")
@@ -22,15 +25,25 @@ public class SourceEvidenceQuery {
   }
 
   public SourceEvidence of(String engagementId) {
-    return jdbc.sql("""
-        select count(*) as attached,
-               coalesce(sum(case when ds.last_test_success then 1 else 0 end), 0) as connected,
-               max(ds.last_tested_at) as last_tested
+    Set<String> attached = new HashSet<>();
+    Set<String> tested = new HashSet<>();
+    OffsetDateTime[] last = new OffsetDateTime[1];
+    jdbc.sql("""
+        select ds.id, ds.last_test_success, ds.last_tested_at
         from engagement_data_source eds join data_source ds on ds.id = eds.data_source_id
         where eds.engagement_id = :e""")
         .param("e", engagementId)
-        .query((rs, row) -> new SourceEvidence(rs.getInt("attached"), rs.getInt("connected"),
-            rs.getObject("last_tested", OffsetDateTime.class)))
-        .single();
+        .query((rs, row) -> {
+          attached.add(rs.getString("id"));
+          if (rs.getBoolean("last_test_success")) {
+            tested.add(rs.getString("id"));
+          }
+          OffsetDateTime at = rs.getObject("last_tested_at", OffsetDateTime.class);
+          if (at != null && (last[0] == null || at.isAfter(last[0]))) {
+            last[0] = at;
+          }
+          return null;
+        }).list();
+    return new SourceEvidence(attached, tested, last[0]);
   }
 }

@@ -54,7 +54,7 @@ public class GateEvidenceService {
     facts.put("stakeholderCount", metric(latest, "stakeholder_analysis", "stakeholder_count"));
     facts.put("requirementCount", metric(latest, "requirements_document", "requirement_count"));
     facts.put("attachedSourceCount", source.attached());
-    facts.put("connectedSourceCount", source.connected());
+    facts.put("connectedSourceCount", connected(source, latest.get("source_catalog")));
     facts.put("catalogedSourceCount", metric(latest, "source_catalog", "source_count"));
     facts.put("ontologyValid", flag(latest, "ontology", "valid"));
     facts.put("ontologyClassCount", metric(latest, "ontology", "class_count"));
@@ -89,6 +89,18 @@ public class GateEvidenceService {
         && (lastEvidence == null || !lastEvidence.isAfter(lastDecision.get().decidedAt()));
     facts.put("reworkPending", rework);
     return facts;
+  }
+
+  /**
+   * Attached sources proven reachable: a successful connection test, or catalogued by the newest source discovery
+   * (which read them).
+   */
+  private static int connected(SourceEvidence source, Artifact catalog) {
+    java.util.Set<String> ids = new java.util.HashSet<>(source.testedOkIds());
+    if (catalog != null && catalog.metadata().get("catalogued_source_ids") instanceof List<?> catalogued) {
+      catalogued.stream().map(String::valueOf).filter(source.attachedIds()::contains).forEach(ids::add);
+    }
+    return ids.size();
   }
 
   /** Whether {@code human_approval} was passed by hand for this phase since it started. */
