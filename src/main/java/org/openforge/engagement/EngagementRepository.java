@@ -94,6 +94,21 @@ public class EngagementRepository {
         .param("e", engagementId).param("d", dataSourceId).param("at", at).update();
   }
 
+  /** The attached data sources of several engagements at once (one query). */
+  public java.util.Map<String, List<String>> dataSourceIds(Collection<String> engagementIds) {
+    java.util.Map<String, List<String>> ids = new java.util.HashMap<>();
+    if (engagementIds.isEmpty()) {
+      return ids;
+    }
+    jdbc.sql("""
+        select engagement_id, data_source_id from engagement_data_source
+        where engagement_id in (:e) order by attached_at""")
+        .param("e", engagementIds)
+        .query((rs, row) -> ids.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)))
+        .list();
+    return ids;
+  }
+
   public List<String> dataSourceIds(String engagementId) {
     return jdbc.sql("select data_source_id from engagement_data_source where engagement_id = :e order by attached_at")
         .param("e", engagementId).query(String.class).list();

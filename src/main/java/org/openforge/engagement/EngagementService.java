@@ -92,17 +92,14 @@ public class EngagementService {
   public PageResponse<EngagementView> list(String status, PageRequest page) {
     if (status == null) {
       List<Engagement> rows = engagements.page(page.offset(), page.pageSize());
-      Map<String, EngagementState> resolved = states.resolve(rows);
-      return new PageResponse<>(rows.stream().map(e -> view(e, resolved)).toList(), page.page(), page.pageSize(),
-          engagements.count());
+      return new PageResponse<>(views(rows, states.resolve(rows)), page.page(), page.pageSize(), engagements.count());
     }
     EngagementStatus wanted = ApiEnum.parse(EngagementStatus.class, "status", status);
     List<Engagement> all = engagements.findAllOrdered();
     Map<String, EngagementState> resolved = states.resolve(all);
     List<Engagement> matching = all.stream().filter(e -> resolved.get(e.id()).status() == wanted).toList();
-    List<EngagementView> items = matching.stream().skip(page.offset()).limit(page.pageSize())
-        .map(e -> view(e, resolved)).toList();
-    return new PageResponse<>(items, page.page(), page.pageSize(), matching.size());
+    List<Engagement> onPage = matching.stream().skip(page.offset()).limit(page.pageSize()).toList();
+    return new PageResponse<>(views(onPage, resolved), page.page(), page.pageSize(), matching.size());
   }
 
   @Transactional
@@ -174,7 +171,9 @@ public class EngagementService {
     engagements.setProcessInstance(engagement.id(), processInstanceId, OffsetDateTime.now(clock));
   }
 
-  private EngagementView view(Engagement e, Map<String, EngagementState> resolved) {
-    return EngagementView.of(e, resolved.get(e.id()), engagements.dataSourceIds(e.id()));
+  private List<EngagementView> views(List<Engagement> page, Map<String, EngagementState> resolved) {
+    Map<String, List<String>> sources = engagements.dataSourceIds(page.stream().map(Engagement::id).toList());
+    return page.stream().map(e -> EngagementView.of(e, resolved.get(e.id()), sources.getOrDefault(e.id(), List.of())))
+        .toList();
   }
 }
