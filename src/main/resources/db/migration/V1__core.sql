@@ -4,7 +4,7 @@
 create table engagement (
   id                  varchar(36)  primary key,
   name                varchar(200) not null,
-  objective           text         not null,
+  objective           text,
   description         text,
   priority            varchar(16)  not null,
   agent_config        text         not null,

@@ -29,7 +29,7 @@ public class ReviewItems {
   public List<ReviewItem> forKickOff(Engagement e, List<String> dataSourceNames) {
     AgentConfig config = e.agentConfig().withDefaults();
     List<ReviewItem> items = new ArrayList<>();
-    items.add(new ReviewItem("Objective", e.objective()));
+    items.add(new ReviewItem("Objective", e.objective() == null ? "(none given)" : e.objective()));
     if (e.description() != null && !e.description().isBlank()) {
       items.add(new ReviewItem("Description", e.description().strip()));
     }

@@ -3,13 +3,17 @@ package org.openforge.engagement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** {@code POST /engagements}. {@code submit: false} keeps the engagement a draft. */
+/**
+ * {@code POST /engagements}. {@code submit: false} keeps the engagement a draft. The objective may be left out (the
+ * guide creates engagements with a name and settings only) but not given blank.
+ */
 public record CreateEngagementRequest(
     @NotBlank @Size(max = 200) String name,
-    @NotBlank @Size(max = 10000) String objective,
+    @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 10000) String objective,
     @Size(max = 50000) String description,
     Priority priority,
     @Valid AgentConfig agentConfig,

@@ -68,7 +68,7 @@ public class EngagementService {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     Engagement engagement = new Engagement(UUID.randomUUID().toString(), request.name().strip(),
-        request.objective().strip(), request.description(),
+        request.objective() == null ? null : request.objective().strip(), request.description(),
         request.priority() == null ? Priority.MEDIUM : request.priority(), config,
         Boolean.TRUE.equals(request.requiresApproval()), null, caller.name(), now, now);
     engagements.insert(engagement);

@@ -63,9 +63,12 @@ class EngagementApiTest extends IntegrationTest {
     long before = total();
     assertProblem(api().post("/api/v1/engagements", "{\"name\": \"x\", "), 400, "malformed_json");
     assertProblem(api().post("/api/v1/engagements", ""), 400, "malformed_json");
-    Api.Response missing = api().post("/api/v1/engagements", Map.of("name", "No objective"));
+    Api.Response missing = api().post("/api/v1/engagements", Map.of("objective", "No name"));
     assertProblem(missing, 422, "validation_error");
-    assertThat(missing.get("errors").findValuesAsText("field")).contains("objective");
+    assertThat(missing.get("errors").findValuesAsText("field")).contains("name");
+    Api.Response blankObjective = api().post("/api/v1/engagements", Map.of("name", "n", "objective", "  "));
+    assertProblem(blankObjective, 422, "validation_error");
+    assertThat(blankObjective.get("errors").findValuesAsText("field")).contains("objective");
     Api.Response priority = api().post("/api/v1/engagements", Map.of("name", "n", "objective", "o",
         "priority", "urgent"));
     assertProblem(priority, 422, "validation_error");
