@@ -10,8 +10,8 @@ import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.ForeignKey;
 
 /**
- * Finds junction tables: exactly two foreign keys to tables of the same catalog, every other column a surrogate key
- * or bookkeeping (created_at, last_update, ...), and no foreign key of another table referring to it. Such a table is
+ * Finds junction tables: exactly two foreign keys to tables of the same catalog, every other column a surrogate
+ * primary key named {@code id} or bookkeeping (created_at, last_update, ...), and no foreign key of another table referring to it. Such a table is
  * a many-to-many relationship, not an entity: it becomes a multivalued slot on the class its first foreign key (by
  * column position) refers to, ranging over the class the second one refers to.
  */
@@ -63,10 +63,9 @@ public final class Junctions {
     return java.util.Optional.of(new Junction(t, fks.get(0), owner.get(), fks.get(1), target.get()));
   }
 
+  /** A primary key named {@code id}: a row number, not an identity (a key named after the table is one). */
   private static boolean surrogate(SourceTable t, ColumnInfo c) {
-    String name = c.name().toLowerCase(Locale.ROOT);
-    return t.table().primaryKey().equals(List.of(c.name()))
-        && (name.equals("id") || name.equals(Names.singular(Names.snake(t.name())) + "_id"));
+    return t.table().primaryKey().equals(List.of(c.name())) && c.name().toLowerCase(Locale.ROOT).equals("id");
   }
 
   static int position(SourceTable t, ForeignKey fk) {
