@@ -53,6 +53,15 @@ final class ValueTypes {
     };
   }
 
+  /** The slot's pattern, else its type's. */
+  static java.util.Optional<String> pattern(SchemaView view, SlotDefinition slot) {
+    if (slot.pattern() != null) {
+      return java.util.Optional.of(slot.pattern());
+    }
+    boolean type = view.isType(slot.range()) && !view.isClass(slot.range()) && !view.isEnum(slot.range());
+    return type ? view.typePattern(slot.range()) : java.util.Optional.empty();
+  }
+
   static boolean numeric(String family) {
     return family.equals("integer") || family.equals("number");
   }

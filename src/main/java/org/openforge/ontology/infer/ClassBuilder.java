@@ -27,7 +27,8 @@ final class ClassBuilder {
   static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
   private static final Pattern ALL_MATCH = Pattern.compile("^(\\d+) of (\\d+) non-null values");
   private static final Pattern NON_NEGATIVE = Pattern.compile(
-      "(?i).*(amount|price|quantity|qty|total|cost|count|revenue|balance|units|fee|tax|discount|salary|weight|stock).*");
+      "(?i).*(amount|price|quantity|qty|total|cost|count|revenue|balance|units|fee|tax|discount|salary|weight"
+          + "|stock).*");
   private static final Set<String> SUFFIXES = Set.of("_id", "_code", "_key", "_no", "_number", "_ref", "_fk");
 
   private final SchemaInference inference;

@@ -11,9 +11,9 @@ import org.openforge.datasource.catalog.ForeignKey;
 
 /**
  * Finds junction tables: exactly two foreign keys to tables of the same catalog, every other column a surrogate
- * primary key named {@code id} or bookkeeping (created_at, last_update, ...), and no foreign key of another table referring to it. Such a table is
- * a many-to-many relationship, not an entity: it becomes a multivalued slot on the class its first foreign key (by
- * column position) refers to, ranging over the class the second one refers to.
+ * primary key named {@code id} or bookkeeping (created_at, last_update, ...), and no foreign key of another table
+ * referring to it. Such a table is a many-to-many relationship, not an entity: it becomes a multivalued slot on the
+ * class its first foreign key (by column position) refers to, ranging over the class the second one refers to.
  */
 public final class Junctions {
 
@@ -56,7 +56,8 @@ public final class Junctions {
     Set<String> fkColumns = new HashSet<>();
     fks.forEach(fk -> fkColumns.addAll(fk.columns()));
     for (ColumnInfo c : t.table().columns()) {
-      if (!fkColumns.contains(c.name()) && !surrogate(t, c) && !BOOKKEEPING.contains(c.name().toLowerCase(Locale.ROOT))) {
+      boolean bookkeeping = BOOKKEEPING.contains(c.name().toLowerCase(Locale.ROOT));
+      if (!fkColumns.contains(c.name()) && !surrogate(t, c) && !bookkeeping) {
         return java.util.Optional.empty();
       }
     }

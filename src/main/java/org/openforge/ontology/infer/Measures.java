@@ -25,7 +25,8 @@ import org.openforge.datasource.catalog.ForeignKey;
 final class Measures {
 
   private static final Pattern LIFETIME = Pattern.compile(
-      "(?i)(?:\\b([a-z]+)\\s+)?(?:lifetime\\s+value|\\bltv\\b|\\bclv\\b)(?:\\s+(?:of|per|by|for)\\s+(?:each\\s+|a\\s+|the\\s+)?([a-z]+))?");
+      "(?i)(?:\\b([a-z]+)\\s+)?(?:lifetime\\s+value|\\bltv\\b|\\bclv\\b)"
+          + "(?:\\s+(?:of|per|by|for)\\s+(?:each\\s+|a\\s+|the\\s+)?([a-z]+))?");
   private static final Pattern TOTAL = Pattern.compile(
       "(?i)\\btotal\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+(?:per|by|for each|of each)\\s+([a-z]+)");
   private static final Pattern COUNT = Pattern.compile(

@@ -43,7 +43,8 @@ class ShopSchemaTest {
     harness.attach(Scratch.source("pg-shop", database, "shop"));
     long started = System.nanoTime();
     design = harness.run(new OntologyDesignAgent(harness), Map.of("domain", "retail"));
-    System.out.printf("ontology_design on the 14-table shop schema: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    System.out.printf("ontology_design on the 14-table shop schema: %d ms%n",
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   @AfterAll

@@ -1,8 +1,9 @@
-package org.openforge.ontology.infer;
+package org.openforge.agent.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.openforge.ontology.infer.Names;
 
 class NamesTest {
 
