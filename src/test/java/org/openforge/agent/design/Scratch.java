@@ -17,8 +17,8 @@ import org.openforge.datasource.Secret;
 import org.openforge.datasource.SourceType;
 
 /**
- * Scratch PostgreSQL databases for the design tests, named {@code openforge_design_<tag>_<random>}, created and
- * dropped by the tests. An unreachable server fails the test under CI=true and skips it otherwise.
+ * Scratch PostgreSQL and MariaDB databases for the design tests, named {@code openforge_design_<tag>_<random>},
+ * created and dropped by the tests. An unreachable server fails the test under CI=true and skips it otherwise.
  */
 final class Scratch {
 
@@ -26,20 +26,57 @@ final class Scratch {
   static final int PORT = Integer.parseInt(env("POSTGRES_PORT", "5432"));
   static final String USER = env("POSTGRES_USER", "postgres");
   static final String PASSWORD = env("POSTGRES_PASSWORD", "");
+  static final String MARIADB_HOST = env("MARIADB_HOST", "127.0.0.1");
+  static final int MARIADB_PORT = Integer.parseInt(env("MARIADB_PORT", "3306"));
+  static final String MARIADB_USER = env("MARIADB_USER", "root");
+  static final String MARIADB_PASSWORD = env("MARIADB_PASSWORD", "");
 
   private Scratch() {}
 
   static String create(String tag) {
-    String name = "openforge_design_" + tag + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
-        .toLowerCase(Locale.ROOT);
-    admin("create database " + name);
+    String name = name(tag);
+    admin(pgAdmin(), USER, PASSWORD, "PostgreSQL", "create database " + name);
     return name;
   }
 
   static void drop(String name) {
     if (name != null) {
-      admin("drop database if exists " + name + " with (force)");
+      admin(pgAdmin(), USER, PASSWORD, "PostgreSQL", "drop database if exists " + name + " with (force)");
     }
+  }
+
+  static String createMariaDb(String tag) {
+    String name = name(tag);
+    admin(mariaUrl(""), MARIADB_USER, MARIADB_PASSWORD, "MariaDB", "create database " + name);
+    return name;
+  }
+
+  static void dropMariaDb(String name) {
+    if (name != null) {
+      admin(mariaUrl(""), MARIADB_USER, MARIADB_PASSWORD, "MariaDB", "drop database if exists " + name);
+    }
+  }
+
+  /** Runs statements in one MariaDB session (session settings such as foreign_key_checks hold for all of them). */
+  static void runMariaDb(String database, String... statements) throws SQLException {
+    try (Connection c = DriverManager.getConnection(mariaUrl(database), MARIADB_USER, MARIADB_PASSWORD);
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  static DataSourceRecord mariaDbSource(String id, String database) {
+    return new DataSourceRecord(id, "scratch " + database, SourceType.MARIADB, null,
+        new JdbcConfig(MARIADB_HOST, MARIADB_PORT, database, MARIADB_USER, Secret.of(MARIADB_PASSWORD), List.of(),
+            Map.of(), null),
+        null, OffsetDateTime.now(), OffsetDateTime.now());
+  }
+
+  private static String name(String tag) {
+    return "openforge_design_" + tag + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
+        .toLowerCase(Locale.ROOT);
   }
 
   static Connection connect(String database) throws SQLException {
@@ -68,21 +105,28 @@ final class Scratch {
         "schema", schema);
   }
 
-  private static void admin(String sql) {
-    String url = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
-    try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+  private static void admin(String url, String user, String password, String product, String sql) {
+    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
       s.execute(sql);
     } catch (SQLException e) {
       boolean unreachable = (e.getSQLState() != null && e.getSQLState().startsWith("08"))
           || String.valueOf(e.getMessage()).contains("onnect");
       if (unreachable) {
         if ("true".equals(System.getenv("CI"))) {
-          throw new IllegalStateException("PostgreSQL is unreachable (CI=true): " + e.getMessage(), e);
+          throw new IllegalStateException(product + " is unreachable (CI=true): " + e.getMessage(), e);
         }
-        assumeTrue(false, "PostgreSQL is unreachable, skipping: " + e.getMessage());
+        assumeTrue(false, product + " is unreachable, skipping: " + e.getMessage());
       }
       throw new IllegalStateException(sql + " failed", e);
     }
+  }
+
+  private static String pgAdmin() {
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+  }
+
+  private static String mariaUrl(String database) {
+    return "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + database;
   }
 
   private static String env(String name, String fallback) {
