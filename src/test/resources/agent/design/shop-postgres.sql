@@ -1,6 +1,7 @@
--- A retail schema for the design agents' tests: 14 tables in schema shop — 13 entity tables, one junction table
--- (product_categories), two tables with a composite primary key (inventory, order_lines), a self-reference
--- (categories.parent_id), a table without any declared key (currencies) and 16 foreign keys. Clean, deterministic data.
+-- A retail schema for the design agents' tests: 15 tables in schema shop — 14 entity tables, one junction table
+-- (product_categories), three tables with a composite primary key (inventory, order_lines, shipment_lines), a composite
+-- foreign key (shipment_lines → order_lines), a self-reference (categories.parent_id), a table without any declared
+-- key (currencies) and 18 foreign keys. Clean, deterministic data.
 create schema shop;
 
 create table shop.countries (
@@ -101,6 +102,15 @@ create table shop.shipments (
   shipped_at timestamptz
 );
 
+create table shop.shipment_lines (
+  shipment_id integer not null references shop.shipments (shipment_id),
+  order_id integer not null,
+  line_no integer not null,
+  quantity integer not null,
+  primary key (shipment_id, order_id, line_no),
+  foreign key (order_id, line_no) references shop.order_lines (order_id, line_no)
+);
+
 insert into shop.countries values ('US', 'United States'), ('CA', 'Canada'), ('DE', 'Germany'), ('FR', 'France');
 insert into shop.currencies values ('USD', 'US dollar'), ('CAD', 'Canadian dollar'), ('EUR', 'Euro');
 insert into shop.regions
@@ -141,3 +151,6 @@ insert into shop.shipments
   select g, g, (array['WH-NY', 'WH-TO', 'WH-BE', 'WH-PA', 'WH-LA'])[1 + g % 5],
     case when g % 10 = 0 then null else timestamptz '2024-01-03 08:00:00+00' + (g || ' hours')::interval end
   from generate_series(1, 900) g;
+insert into shop.shipment_lines
+  select s.shipment_id, l.order_id, l.line_no, l.quantity
+  from shop.shipments s join shop.order_lines l on l.order_id = s.order_id;

@@ -29,6 +29,7 @@ final class ClassBuilder {
   private static final Pattern NON_NEGATIVE = Pattern.compile(
       "(?i).*(amount|price|quantity|qty|total|cost|count|revenue|balance|units|fee|tax|discount|salary|weight"
           + "|stock).*");
+  private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?");
   private static final Set<String> SUFFIXES = Set.of("_id", "_code", "_key", "_no", "_number", "_ref", "_fk");
 
   private final SchemaInference inference;
@@ -290,14 +291,11 @@ final class ClassBuilder {
 
   private static boolean nonNegative(ColumnInfo c) {
     ColumnProfile p = c.profile();
-    if (p == null || p.min() == null || !NON_NEGATIVE.matcher(c.name()).matches()) {
+    if (p == null || !NON_NEGATIVE.matcher(c.name()).matches()) {
       return false;
     }
-    try {
-      return new BigDecimal(p.min().toString()).signum() >= 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    String min = p.min() == null ? "" : p.min().toString();
+    return NUMBER.matcher(min).matches() && new BigDecimal(min).signum() >= 0;
   }
 
   private static String strip(String column) {

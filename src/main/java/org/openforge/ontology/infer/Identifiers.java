@@ -9,10 +9,11 @@ import org.openforge.datasource.catalog.UniqueConstraint;
 
 /**
  * Chooses the identifier of an entity table: the single-column primary key; else a single-column unique constraint
- * (a column without nulls first); else a candidate key the profiler found (present and distinct in every row); else
- * the column other tables' foreign keys refer to; else a key-like column ({@code id}, {@code <entity>_id}) with at
- * least 90% distinct values — the data's duplicates then show up in validation. A composite primary key gives no
- * single identifier: its columns become a {@code unique_keys} entry.
+ * on a column without nulls; else a candidate key the profiler found (present and distinct in every row); else the
+ * column without nulls other tables' foreign keys refer to; else a key-like column ({@code id}, {@code <entity>_id})
+ * without nulls and with at least 90% distinct values — the data's duplicates then show up in validation. A
+ * composite primary key gives no single identifier: its columns become a {@code unique_keys} entry. An identifier is
+ * required, so a column with nulls never is one.
  */
 public final class Identifiers {
 
@@ -36,23 +37,20 @@ public final class Identifiers {
         return Optional.of(new Choice(u.columns().get(0), "unique constraint " + u.name()));
       }
     }
-    if (!singles.isEmpty()) {
-      return Optional.of(new Choice(singles.get(0).columns().get(0), "unique constraint " + singles.get(0).name()));
-    }
     for (List<String> candidate : t.table().candidateKeys()) {
       if (candidate.size() == 1) {
         return Optional.of(new Choice(candidate.get(0), "candidate key: every value present and distinct"));
       }
     }
     for (ColumnInfo c : t.table().columns()) {
-      if (referencedColumns.contains(c.name())) {
+      if (referencedColumns.contains(c.name()) && noNulls(c)) {
         return Optional.of(new Choice(c.name(), "referenced by other tables' foreign keys"));
       }
     }
     String own = Names.singular(Names.snake(t.name())) + "_id";
     for (ColumnInfo c : t.table().columns()) {
       String n = c.name().toLowerCase(Locale.ROOT);
-      if ((n.equals("id") || n.equals(own)) && mostlyDistinct(t, c)) {
+      if ((n.equals("id") || n.equals(own)) && noNulls(c) && mostlyDistinct(t, c)) {
         return Optional.of(new Choice(c.name(), "key-like name with at least 90% distinct values"));
       }
     }

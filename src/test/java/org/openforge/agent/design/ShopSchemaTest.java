@@ -23,9 +23,10 @@ import org.openforge.ontology.linkml.SchemaView;
 import org.openforge.ontology.linkml.SlotDefinition;
 
 /**
- * The three design agents on a real PostgreSQL schema of 14 tables (13 entities, a junction table, composite keys,
- * a self-reference, 16 foreign keys): the inferred ontology against the database's own constraint catalog, the
- * generated DDL applied to an empty database, validation on clean data and then on planted defects.
+ * The three design agents on a real PostgreSQL schema of 15 tables (14 entities, a junction table, composite keys, a
+ * composite foreign key, a self-reference, 18 foreign keys): the inferred ontology against the database's own
+ * constraint catalog, the generated DDL applied to an empty database, validation on clean data and then on planted
+ * defects.
  */
 class ShopSchemaTest {
 
@@ -43,7 +44,7 @@ class ShopSchemaTest {
     harness.attach(Scratch.source("pg-shop", database, "shop"));
     long started = System.nanoTime();
     design = harness.run(new OntologyDesignAgent(harness), Map.of("domain", "retail"));
-    System.out.printf("ontology_design on the 14-table shop schema: %d ms%n",
+    System.out.printf("ontology_design on the 15-table shop schema: %d ms%n",
         (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -63,15 +64,16 @@ class ShopSchemaTest {
   void oneClassPerEntityTableAndOneRelationshipPerForeignKey() throws Exception {
     SchemaDefinition schema = Reports.ontology(design);
     assertThat(Reports.draft(design, OntologyDesignAgent.KIND).metadata()).containsEntry("valid", true)
-        .containsEntry("class_count", 13).containsEntry("error_count", 0);
+        .containsEntry("class_count", 14).containsEntry("error_count", 0);
     assertThat(schema.classes().keySet()).containsExactlyInAnyOrder("Category", "Country", "Currency", "Customer",
-        "Inventory", "Order", "OrderLine", "Payment", "Product", "Region", "Shipment", "Supplier", "Warehouse");
+        "Inventory", "Order", "OrderLine", "Payment", "Product", "Region", "Shipment", "ShipmentLine", "Supplier",
+        "Warehouse");
     List<String> tables = schema.classes().values().stream()
         .map(c -> Provenance.of(c, Provenance.SOURCE_TABLE).orElseThrow()).toList();
-    assertThat(tables).doesNotHaveDuplicates().doesNotContain("shop.product_categories").hasSize(13);
+    assertThat(tables).doesNotHaveDuplicates().doesNotContain("shop.product_categories").hasSize(14);
 
     List<String[]> foreignKeys = foreignKeys(database);
-    assertThat(foreignKeys).hasSize(16);
+    assertThat(foreignKeys).hasSize(18);
     int checked = 0;
     for (String[] fk : foreignKeys) {
       if (fk[1].equals("product_categories")) {
@@ -86,10 +88,10 @@ class ShopSchemaTest {
       assertThat(slots.get(0).isMultivalued()).isFalse();
       checked++;
     }
-    assertThat(checked).isEqualTo(14);
+    assertThat(checked).isEqualTo(16);
     long classRanged = schema.classes().values().stream().flatMap(c -> c.attributes().values().stream())
         .filter(s -> schema.classes().containsKey(s.range())).count();
-    assertThat(classRanged).as("14 references and the junction").isEqualTo(15);
+    assertThat(classRanged).as("16 references and the junction").isEqualTo(17);
 
     SlotDefinition categories = schema.classes().get("Product").attributes().get("categories");
     assertThat(categories.range()).isEqualTo("Category");
@@ -99,6 +101,10 @@ class ShopSchemaTest {
     assertThat(schema.classes().get("Region").attributes().get("country").range()).isEqualTo("Country");
     assertThat(schema.classes().get("Order").attributes().get("customer").isRequired()).isTrue();
     assertThat(schema.classes().get("Supplier").attributes().get("country").isRequired()).isFalse();
+    SlotDefinition orderLine = schema.classes().get("ShipmentLine").attributes().get("order_line");
+    assertThat(orderLine.range()).isEqualTo("OrderLine");
+    assertThat(Provenance.of(orderLine, Provenance.SOURCE_COLUMN)).contains("order_id,line_no");
+    assertThat(schema.classes().get("ShipmentLine").attributes()).doesNotContainKeys("order_id", "line_no");
   }
 
   @Test
@@ -112,11 +118,14 @@ class ShopSchemaTest {
         Map.entry("Currency", "currency_code"), Map.entry("Region", "region_id"), Map.entry("Customer", "customer_id"),
         Map.entry("Supplier", "supplier_id"), Map.entry("Category", "category_id"), Map.entry("Product", "product_id"),
         Map.entry("Warehouse", "warehouse_code"), Map.entry("Inventory", "-"), Map.entry("Order", "order_id"),
-        Map.entry("OrderLine", "-"), Map.entry("Payment", "payment_id"), Map.entry("Shipment", "shipment_id")));
+        Map.entry("OrderLine", "-"), Map.entry("Payment", "payment_id"), Map.entry("Shipment", "shipment_id"),
+        Map.entry("ShipmentLine", "-")));
     assertThat(schema.classes().get("OrderLine").extensions().get("unique_keys").toString())
         .contains("unique_key_slots=[order, line_no]");
     assertThat(schema.classes().get("Inventory").extensions().get("unique_keys").toString())
         .contains("unique_key_slots=[warehouse, product]");
+    assertThat(schema.classes().get("ShipmentLine").extensions().get("unique_keys").toString())
+        .contains("unique_key_slots=[shipment, order_line]");
     assertThat(schema.classes().get("Product").extensions().get("unique_keys").toString())
         .contains("unique_key_slots=[sku]");
     Map<String, SlotDefinition> payment = schema.classes().get("Payment").attributes();
@@ -150,7 +159,7 @@ class ShopSchemaTest {
     try (Connection c = Scratch.connect(empty); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_schema = 'public'")) {
       rs.next();
-      assertThat(rs.getInt(1)).as("13 class tables and the junction table").isEqualTo(14);
+      assertThat(rs.getInt(1)).as("14 class tables and the junction table").isEqualTo(15);
     }
     JsonNode jsonSchema = Reports.json(design, OntologyDesignAgent.JSON_SCHEMA_KIND);
     assertThat(jsonSchema.get("$defs").has("OrderLine")).isTrue();
@@ -182,7 +191,7 @@ class ShopSchemaTest {
         "set session_replication_role = replica; insert into shop.product_categories (product_id, category_id) "
             + "values (1, 999), (2, 999); reset session_replication_role",
         "insert into shop.currencies values ('EUR', 'Euro again')",
-        "alter table shop.order_lines drop constraint order_lines_pkey",
+        "alter table shop.order_lines drop constraint order_lines_pkey cascade",
         "insert into shop.order_lines values (1, 1, 1, 1, 9.99)",
         "alter table shop.payments alter column amount type varchar(20)",
         "update shop.payments set amount = 'n/a' where payment_id in (11, 12, 13)");
@@ -228,7 +237,7 @@ class ShopSchemaTest {
     AgentResult mapping = harness.run(new TransformationDesignAgent(harness), Map.of());
     System.out.printf("transformation_design on the shop schema: %d ms%n", (System.nanoTime() - started) / 1_000_000);
     assertThat(Reports.draft(mapping, TransformationDesignAgent.KIND).metadata())
-        .containsEntry("mapped_class_count", 13L).containsEntry("unmapped_class_count", 0L)
+        .containsEntry("mapped_class_count", 14L).containsEntry("unmapped_class_count", 0L)
         .containsEntry("unmapped_slot_count", 0);
     JsonNode doc = Reports.json(mapping, TransformationDesignAgent.KIND);
     assertThat(doc.get("unmapped")).isEmpty();
@@ -246,6 +255,8 @@ class ShopSchemaTest {
         .isEqualTo("ARRAY(SELECT j.category_id FROM shop.product_categories j WHERE j.product_id = "
             + "products.product_id)");
     assertThat(slot(slots(doc, "Order"), "customer").get("expression").asText()).isEqualTo("customer_id");
+    assertThat(slot(slots(doc, "ShipmentLine"), "order_line").get("expression").asText())
+        .isEqualTo("(order_id, line_no)");
   }
 
   private static JsonNode slots(JsonNode doc, String className) {
