@@ -2,8 +2,10 @@ package org.openforge.agent.design;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.openforge.datasource.catalog.SourceCatalog;
+import org.openforge.datasource.catalog.TableInfo;
 import org.openforge.engagement.Artifact;
 
 /** Reads the {@code source_catalog} artifact: {@code {"sources": [<SourceCatalog>...], "summary": {...}}}. */
@@ -23,9 +25,23 @@ final class CatalogArtifact {
     for (JsonNode source : sources) {
       SourceCatalog catalog = DesignJson.MAPPER.convertValue(source, SourceCatalog.class);
       if (catalog.profiled() && catalog.sourceId() != null && catalog.tables() != null) {
-        catalogs.put(catalog.sourceId(), catalog);
+        catalogs.put(catalog.sourceId(), complete(catalog));
       }
     }
     return catalogs;
+  }
+
+  /** The catalog with empty lists where the artifact left them out (a writer may omit empty values). */
+  private static SourceCatalog complete(SourceCatalog c) {
+    List<TableInfo> tables = c.tables().stream().map(t -> new TableInfo(t.schema(), t.name(),
+        t.kind() == null ? "table" : t.kind(), t.rowCount(), t.rowCountExact(), list(t.columns()),
+        list(t.primaryKey()), list(t.foreignKeys()), list(t.uniqueConstraints()), list(t.candidateKeys()),
+        t.quality())).toList();
+    return new SourceCatalog(c.sourceId(), c.sourceName(), c.sourceType(), c.serverVersion(), c.collectedAt(),
+        c.durationMs(), c.profiled(), tables, list(c.warnings()));
+  }
+
+  private static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : values;
   }
 }

@@ -56,7 +56,8 @@ public class SchemaValidationAgent implements Agent {
     CurrentCatalogs current = CurrentCatalogs.load(context, access, CsvChecks.TOP_VALUES);
     warnings.addAll(current.warnings());
     List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
-    if (bindings.stream().noneMatch(ClassBinding::bound)) {
+    boolean unreadable = bindings.stream().anyMatch(b -> unreadable(b, ontology, current).isPresent());
+    if (bindings.stream().noneMatch(ClassBinding::bound) && !unreadable) {
       throw new AgentDeclinedException("nothing to validate: no class of ontology " + ontology.view().schema().name()
           + " maps to a table of the attached sources (" + String.join("; ", bindings.stream()
           .map(b -> b.className() + ": " + b.reason()).limit(5).toList()) + ")");
@@ -118,13 +119,14 @@ public class SchemaValidationAgent implements Agent {
         "application/json", DesignJson.write(report), summary, metadata)), failed == 0 ? 0.95 : 0.9, summary);
   }
 
-  /** An error check for a class whose source is attached but could not be read: validation could not happen. */
+  /**
+   * An error check for a class whose source is attached but could not be read: validation could not happen, and the
+   * report must not pass (an older passing report would otherwise stay the gate's evidence).
+   */
   private static Optional<Check> unreadable(ClassBinding cls, OntologyInput ontology, CurrentCatalogs current) {
     Optional<String> sourceId = ontology.view().classDefinition(cls.className())
         .flatMap(c -> Provenance.of(c, Provenance.SOURCE_ID));
-    boolean failedToRead = sourceId.isPresent() && current.warnings().stream()
-        .anyMatch(w -> w.contains("(" + sourceId.get() + ") cannot be read"));
-    if (!failedToRead) {
+    if (sourceId.isEmpty() || !current.unreadable().contains(sourceId.get())) {
       return Optional.empty();
     }
     String table = ontology.view().classDefinition(cls.className())

@@ -100,4 +100,24 @@ class CsvDefectsTest {
     fields[field] = value;
     lines.set(row, String.join(",", fields));
   }
+
+  @Test
+  void aSourceThatCannotBeReadFailsItsClassesInsteadOfPassing() throws Exception {
+    Path folder = Path.of("target/design-csv/" + UUID.randomUUID());
+    Files.createDirectories(folder);
+    Files.write(folder.resolve("customers.csv"), customers());
+    Files.write(folder.resolve("orders.csv"), orders());
+    DesignHarness h = new DesignHarness("Orders", "Orders by customer", null, folder)
+        .attach(DesignHarness.csv("csv-orders", folder));
+    h.run(new OntologyDesignAgent(h), Map.of());
+    Files.delete(folder.resolve("customers.csv"));
+    Files.delete(folder.resolve("orders.csv"));
+    Files.delete(folder);
+    AgentResult report = h.run(new SchemaValidationAgent(h), Map.of());
+    assertThat(Reports.failures(report)).containsExactlyInAnyOrder("source_access Customer.null 0",
+        "source_access Order.null 0");
+    assertThat(Reports.draft(report, SchemaValidationAgent.KIND).metadata()).containsEntry("failed_checks", 2L);
+    assertThat(Reports.json(report, SchemaValidationAgent.KIND).get("warnings").toString())
+        .contains("csv-orders) cannot be read");
+  }
 }

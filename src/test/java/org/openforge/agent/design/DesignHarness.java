@@ -32,6 +32,7 @@ import org.openforge.datasource.DataSourceRecord;
 import org.openforge.datasource.SourceType;
 import org.openforge.datasource.catalog.Catalogs;
 import org.openforge.datasource.catalog.ProfileOptions;
+import org.openforge.datasource.catalog.SourceCatalog;
 import org.openforge.datasource.catalog.SourceQueries;
 import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.Artifact;
@@ -84,6 +85,12 @@ final class DesignHarness implements DesignArtifacts {
     return new DataSourceRecord(id, "csv " + folder.getFileName(), SourceType.CSV, null,
         new CsvConfig(folder.toAbsolutePath().normalize(), ',', true, java.nio.charset.StandardCharsets.UTF_8,
             List.of()), null, OffsetDateTime.now(), OffsetDateTime.now());
+  }
+
+  /** The profile of an attached source, as profile_source gives it. */
+  SourceCatalog profile(String sourceId) {
+    return catalogs.profile(attached.stream().filter(s -> s.id().equals(sourceId)).findFirst().orElseThrow(),
+        ProfileOptions.defaults());
   }
 
   /** An artifact produced before (e.g. a requirements document); returns it. */

@@ -3,6 +3,8 @@ package org.openforge.agent.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,5 +119,20 @@ class OntologyDesignAgentTest {
         .hasMessageContaining("approved version 1");
     assertThat(h.versions("ontology")).hasSize(1);
     assertThat(h.versions("ontology_ddl")).hasSize(1);
+  }
+
+  @Test
+  void theSourceCatalogArtifactIsUsedWhenItCoversTheSource() throws Exception {
+    DesignHarness h = harness(Path.of("samples/sales"));
+    AgentResult profiled = h.run(new OntologyDesignAgent(h), Map.of("domain", "sales"));
+    ObjectMapper writer = new ObjectMapper().findAndRegisterModules()
+        .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    h.add("source-catalog.json", "source_catalog", "application/json", writer.writeValueAsString(Map.of(
+        "sources", List.of(h.profile("csv-copy")), "summary", Map.of("source_count", 1))));
+    AgentResult fromArtifact = h.run(new OntologyDesignAgent(h), Map.of("domain", "sales"));
+    assertThat(fromArtifact.outputs().get("sources")).isEqualTo(Map.of("csv-copy", "source_catalog artifact"));
+    assertThat(profiled.outputs().get("sources")).isEqualTo(Map.of("csv-copy", "profile_source"));
+    assertThat(Reports.draft(fromArtifact, "ontology").content())
+        .isEqualTo(Reports.draft(profiled, "ontology").content());
   }
 }
