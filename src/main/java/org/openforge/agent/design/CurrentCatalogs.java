@@ -18,8 +18,8 @@ import org.openforge.datasource.catalog.SourceCatalog;
 record CurrentCatalogs(List<SourceCatalog> catalogs, Map<String, String> types, Set<String> unreadable,
     List<String> warnings) {
 
-  static CurrentCatalogs load(AgentContext context, SourceAccess access, int csvTopValues) {
-    List<AttachedSource> attached = access.attached();
+  static CurrentCatalogs load(AgentContext context, SourceAccess access, List<AttachedSource> attached,
+      int csvTopValues) {
     List<SourceCatalog> catalogs = new ArrayList<>();
     Map<String, String> types = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();

@@ -66,6 +66,8 @@ public class OntologyDesignAgent implements Agent {
     List<String> warnings = new ArrayList<>(selection.warnings());
     context.progress("sources", selection.sources().size() + " data source(s): " + String.join(", ",
         selection.sources().stream().map(s -> s.name() + " (" + s.sourceType() + ")").toList()));
+    DataAccess.require(context, selection.sources(), "ontology design profiles every column (aggregates on "
+        + "read-only connections) unless the source catalog artifact covers the source");
     DesignCatalogs catalogs = DesignCatalogs.load(context, access, selection.sources());
     warnings.addAll(catalogs.warnings());
     if (catalogs.catalogs().isEmpty()) {

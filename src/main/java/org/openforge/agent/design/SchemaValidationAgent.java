@@ -53,7 +53,13 @@ public class SchemaValidationAgent implements Agent {
         + ontology.view().schema().classes().size() + " classes; rules " + selection.rules().stream()
         .map(Rule::value).toList());
     SourceAccess access = new SourceAccess(context);
-    CurrentCatalogs current = CurrentCatalogs.load(context, access, CsvChecks.TOP_VALUES);
+    List<AttachedSource> attached = access.attached();
+    if (!attached.isEmpty()) {
+      DataAccess.require(context, attached, "schema validation counts values that break the ontology in SQL "
+          + "(read-only) or from file profiles, and shows up to " + SqlChecks.EXAMPLES + " example rows per failed "
+          + "check");
+    }
+    CurrentCatalogs current = CurrentCatalogs.load(context, access, attached, CsvChecks.TOP_VALUES);
     warnings.addAll(current.warnings());
     List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
     boolean unreadable = bindings.stream().anyMatch(b -> unreadable(b, ontology, current).isPresent());

@@ -45,7 +45,7 @@ public class TransformationDesignAgent implements Agent {
     OntologyInput ontology = OntologyInput.load(context, artifacts, "ontology_id", "schema_id");
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version());
     SourceAccess access = new SourceAccess(context);
-    CurrentCatalogs current = CurrentCatalogs.load(context, access, 0);
+    CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 0);
     if (current.catalogs().isEmpty()) {
       throw new AgentDeclinedException("no attached data source could be read, so nothing can be mapped"
           + (current.warnings().isEmpty() ? ": attach one to the engagement" : ": " + String.join("; ",

@@ -1,5 +1,6 @@
 package org.openforge.agent.design;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openforge.agent.AgentDeclinedException;
+import org.openforge.approval.ApprovalType;
 import org.openforge.engagement.Artifact;
 
 /** Validation and mapping decline when there is nothing to work on — business outcomes, not failures. */
@@ -57,5 +59,20 @@ class DesignDeclinesTest {
         + "  Sale:\n    attributes:\n      sale_id:\n        identifier: true\n");
     assertThatThrownBy(() -> h.run(new TransformationDesignAgent(h), Map.of()))
         .isInstanceOf(AgentDeclinedException.class).hasMessageContaining("no attached data source could be read");
+  }
+
+  @Test
+  void refusedDataAccessDeclinesDesignAndValidation() throws Exception {
+    DesignHarness h = withSamples();
+    h.run(new OntologyDesignAgent(h), Map.of());
+    h.reviewDataAccess(true);
+    h.reviewer(false, "not before the privacy review");
+    assertThatThrownBy(() -> h.run(new SchemaValidationAgent(h), Map.of()))
+        .isInstanceOf(AgentDeclinedException.class)
+        .hasMessage("data access was refused: not before the privacy review");
+    assertThatThrownBy(() -> h.run(new OntologyDesignAgent(h), Map.of()))
+        .isInstanceOf(AgentDeclinedException.class).hasMessageContaining("data access was refused");
+    assertThat(h.asked()).extracting(DesignHarness.Asked::type).containsOnly(ApprovalType.DATA_ACCESS).hasSize(2);
+    assertThat(h.asked().get(0).items()).extracting(i -> i.name()).containsExactly("csv sales");
   }
 }

@@ -45,8 +45,9 @@ import org.openforge.system.OpenForgeProperties;
 /**
  * Runs the design agents outside Spring on real sources: the five data tools behave as the beans of
  * {@code DataSourceTools} (same libraries, same limits) over the attached source records, calls go through a real
- * {@link ToolExecutor}, artifacts are kept in memory as versions, and schema-change approvals are answered by a
- * scripted reviewer that records what it was asked.
+ * {@link ToolExecutor}, artifacts are kept in memory as versions, and approvals are answered by a scripted reviewer
+ * that records what it was asked (data access only when {@link #reviewDataAccess} asks for it, as the default
+ * approval settings do not).
  */
 final class DesignHarness implements DesignArtifacts {
 
@@ -62,6 +63,7 @@ final class DesignHarness implements DesignArtifacts {
   private final Engagement engagement;
   private Artifact approved;
   private AgentApprovals.Decision decision = new AgentApprovals.Decision(true, "fine");
+  private boolean dataAccessReviewed;
   private OffsetDateTime clock = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   DesignHarness(String name, String objective, String description, Path... csvRoots) {
@@ -114,6 +116,9 @@ final class DesignHarness implements DesignArtifacts {
       @Override
       public AgentApprovals.Decision require(ApprovalType type, String subject, String title, String description,
           List<Approval.ReviewItem> items, Map<String, Object> context) {
+        if (type == ApprovalType.DATA_ACCESS && !dataAccessReviewed) {
+          return new AgentApprovals.Decision(true, "approval_settings do not ask for data_access approvals");
+        }
         asked.add(new Asked(type, subject, title, items, context));
         return decision;
       }
@@ -140,6 +145,11 @@ final class DesignHarness implements DesignArtifacts {
   /** Marks the newest artifact of a kind as approved (as a design sign-off would). */
   void approveLatest(String kind) {
     approved = latest(kind).orElseThrow();
+  }
+
+  /** Whether data access goes to the reviewer (approval_settings.data_access); off by default, as in the product. */
+  void reviewDataAccess(boolean wanted) {
+    dataAccessReviewed = wanted;
   }
 
   void reviewer(boolean approve, String comment) {
