@@ -83,6 +83,11 @@ public class OntologyDesignAgent implements Agent {
     SchemaInference.Result inferred = SchemaInference.infer(SCHEMA_BASE + name, name,
         Names.words(name) + " ontology", catalogs.catalogs(), requirements.texts());
     SchemaDefinition schema = inferred.schema();
+    if (schema.classes().isEmpty()) {
+      throw new AgentDeclinedException("the attached sources have no table or file to model: "
+          + String.join(", ", catalogs.catalogs().stream().map(c -> c.sourceName() + " (" + c.tables().size()
+          + " tables)").toList()));
+    }
     context.progress("inference", schema.classes().size() + " classes, " + inferred.relationshipCount()
         + " relationships (" + inferred.junctionCount() + " from junction tables), " + schema.enums().size()
         + " enums, " + inferred.measureCount() + " computed slots");

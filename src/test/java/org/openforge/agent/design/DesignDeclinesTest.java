@@ -75,4 +75,14 @@ class DesignDeclinesTest {
     assertThat(h.asked()).extracting(DesignHarness.Asked::type).containsOnly(ApprovalType.DATA_ACCESS).hasSize(2);
     assertThat(h.asked().get(0).items()).extracting(i -> i.name()).containsExactly("csv sales");
   }
+
+  @Test
+  void sourcesWithoutTablesGiveNoOntology() throws Exception {
+    Path empty = Path.of("target/design-csv/" + java.util.UUID.randomUUID());
+    java.nio.file.Files.createDirectories(empty);
+    DesignHarness h = new DesignHarness("Sales", "Weekly sales", null, empty).attach(DesignHarness.csv("csv-empty",
+        empty));
+    assertThatThrownBy(() -> h.run(new OntologyDesignAgent(h), Map.of()))
+        .isInstanceOf(AgentDeclinedException.class).hasMessageContaining("no table or file to model");
+  }
 }
