@@ -1,0 +1,127 @@
+package org.openforge.agent.design;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.openforge.datasource.catalog.ColumnInfo;
+import org.openforge.datasource.catalog.NormalizedType;
+import org.openforge.ontology.infer.SourceTable;
+import org.openforge.ontology.linkml.SchemaView;
+
+/**
+ * How one slot is filled from its source, as the transformation mapping lists it. {@code kind}: {@code direct} (the
+ * column as is), {@code cast} (the column converted to the range: CSV text, or another column type), {@code lookup}
+ * (through a foreign key or a junction table to the range class's identifier), {@code aggregation} (over the rows of
+ * a related table) or {@code derived} (computed from columns of the same row). {@code expression} is SQL over the
+ * class's source table, which it names by its table name (PostgreSQL syntax for PostgreSQL and CSV sources, MariaDB
+ * syntax for MySQL/MariaDB ones).
+ */
+record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
+    String targetRange) {
+
+  static SlotMapping of(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view, String type) {
+    SourceTable table = cls.table();
+    String range = b.slot().range();
+    return switch (b.kind()) {
+      case COLUMN -> column(b, table, view, type);
+      case REFERENCE -> new SlotMapping(b.name(), "lookup", String.join(",", b.columns()), reference(b, cls, all,
+          view, type), nativeTypes(table, b.columns()), range);
+      case JUNCTION -> new SlotMapping(b.name(), "lookup", b.via().name() + "." + String.join(",", b.columns()),
+          junction(b, cls, type), nativeTypes(b.via(), b.columns()), range);
+      case COMPUTED -> computed(b, table, range);
+      case UNBOUND -> throw new IllegalArgumentException("slot " + b.name() + " is not bound");
+    };
+  }
+
+  private static SlotMapping column(SlotBinding b, SourceTable table, SchemaView view, String type) {
+    ColumnInfo column = table.column(b.column()).orElseThrow();
+    String range = b.slot().range();
+    String root = view.isEnum(range) ? "string" : view.isType(range) ? view.typeRoot(range) : "string";
+    boolean csv = "csv".equals(type);
+    boolean direct = csv ? root.equals("string") || root.equals("uri") || root.equals("uriorcurie")
+        : sameType(column.normalizedType(), root);
+    String name = b.column();
+    return new SlotMapping(b.name(), direct ? "direct" : "cast", name, direct ? name : cast(name, root, type),
+        column.nativeType(), range);
+  }
+
+  private static SlotMapping computed(SlotBinding b, SourceTable table, String range) {
+    String kind = "aggregation".equals(b.derivation()) ? "aggregation" : "derived";
+    SourceTable via = b.via() == null ? table : b.via();
+    String prefix = via.sameAs(table) ? "" : via.name() + ".";
+    String columns = String.join(",", b.columns().stream().map(c -> prefix + c).toList());
+    return new SlotMapping(b.name(), kind, columns.isEmpty() ? null : columns, b.expression(),
+        b.columns().isEmpty() ? null : nativeTypes(via, b.columns()), range);
+  }
+
+  /** The range class's identifier value: the foreign key's value when it references the identifier, else a join. */
+  private static String reference(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view,
+      String type) {
+    Optional<String> identifier = all.stream().filter(c -> c.className().equals(b.slot().range()) && c.bound())
+        .findFirst().flatMap(ClassBinding::identifier).map(SlotBinding::column);
+    if (identifier.isPresent() && b.targetColumns().equals(List.of(identifier.get()))) {
+      String family = ValueTypes.family(view, b.slot());
+      String root = family.equals("number") ? "decimal" : family;
+      boolean text = family.equals("string") || family.equals("enum");
+      return "csv".equals(type) && !text ? cast(b.column(), root, type) : b.column();
+    }
+    if (identifier.isEmpty() || b.target() == null || b.targetColumns().size() != b.columns().size()) {
+      return b.columns().size() == 1 ? b.column() : "(" + String.join(", ", b.columns()) + ")";
+    }
+    List<String> joins = new ArrayList<>();
+    for (int i = 0; i < b.columns().size(); i++) {
+      joins.add("p." + b.targetColumns().get(i) + " = " + cls.table().name() + "." + b.columns().get(i));
+    }
+    return "(SELECT p." + identifier.get() + " FROM " + b.target().qualifiedName() + " p WHERE "
+        + String.join(" AND ", joins) + ")";
+  }
+
+  private static String junction(SlotBinding b, ClassBinding cls, String type) {
+    List<String> owner = b.ownerColumns();
+    List<String> keys = cls.identifier().map(i -> List.of(i.column())).orElse(List.of());
+    List<String> joins = new ArrayList<>();
+    for (int i = 0; i < owner.size(); i++) {
+      String key = i < keys.size() ? keys.get(i) : owner.get(i);
+      joins.add("j." + owner.get(i) + " = " + cls.table().name() + "." + key);
+    }
+    String values = b.columns().size() == 1 ? "j." + b.column() : "(" + String.join(", ", b.columns().stream()
+        .map(c -> "j." + c).toList()) + ")";
+    String from = " FROM " + b.via().qualifiedName() + " j WHERE " + String.join(" AND ", joins);
+    return SqlDialect.of(type) == SqlDialect.MARIADB ? "(SELECT JSON_ARRAYAGG(" + values + ")" + from + ")"
+        : "ARRAY(SELECT " + values + from + ")";
+  }
+
+  private static boolean sameType(NormalizedType type, String root) {
+    return switch (type) {
+      case INTEGER -> root.equals("integer");
+      case DECIMAL -> root.equals("decimal");
+      case FLOAT -> root.equals("float") || root.equals("double");
+      case BOOLEAN -> root.equals("boolean");
+      case DATE -> root.equals("date");
+      case DATETIME -> root.equals("datetime");
+      case TIME -> root.equals("time");
+      default -> !List.of("integer", "decimal", "float", "double", "boolean", "date", "datetime", "time")
+          .contains(root);
+    };
+  }
+
+  private static String cast(String column, String root, String type) {
+    boolean maria = SqlDialect.of(type) == SqlDialect.MARIADB;
+    String target = switch (root) {
+      case "integer" -> maria ? "SIGNED" : "BIGINT";
+      case "decimal" -> maria ? "DECIMAL(38,10)" : "NUMERIC";
+      case "float", "double" -> maria ? "DOUBLE" : "DOUBLE PRECISION";
+      case "boolean" -> maria ? null : "BOOLEAN";
+      case "date" -> "DATE";
+      case "datetime" -> maria ? "DATETIME" : "TIMESTAMPTZ";
+      case "time" -> "TIME";
+      default -> maria ? "CHAR" : "TEXT";
+    };
+    return target == null ? "(" + column + " <> 0)" : "CAST(" + column + " AS " + target + ")";
+  }
+
+  private static String nativeTypes(SourceTable table, List<String> columns) {
+    return String.join(",", columns.stream().map(c -> table.column(c).map(ColumnInfo::nativeType).orElse("unknown"))
+        .toList());
+  }
+}

@@ -1,0 +1,131 @@
+package org.openforge.agent.design;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.openforge.agent.Agent;
+import org.openforge.agent.AgentContext;
+import org.openforge.agent.AgentDeclinedException;
+import org.openforge.agent.AgentResult;
+import org.openforge.datasource.catalog.ColumnInfo;
+import org.openforge.engagement.ArtifactService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in {@code transformation_design} agent: maps the attached sources' columns to the ontology's slots —
+ * direct, cast, lookup through a foreign key or junction table, aggregation over a related table (the guide's
+ * {@code SUM(amount) OVER (PARTITION BY customer_id)}), derived — and lists what stays unmapped and why. The
+ * artifact ({@code transformation_mapping}) is
+ * {@code {"mappings": [{class, source_id, source_table, slots: [{slot, kind, source_column, expression, source_type,
+ * target_range}]}], "unmapped": [{class, slot, reason}]}}; an unmapped class has {@code slot: null}. Input:
+ * {@code ontology_id} or {@code schema_id} (default the newest ontology).
+ */
+@Component
+public class TransformationDesignAgent implements Agent {
+
+  public static final String TASK_TYPE = "transformation_design";
+  public static final String KIND = "transformation_mapping";
+
+  private final DesignArtifacts artifacts;
+
+  TransformationDesignAgent(DesignArtifacts artifacts) {
+    this.artifacts = artifacts;
+  }
+
+  @Override
+  public String taskType() {
+    return TASK_TYPE;
+  }
+
+  @Override
+  public AgentResult run(AgentContext context) {
+    OntologyInput ontology = OntologyInput.load(context, artifacts, "ontology_id", "schema_id");
+    context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version());
+    SourceAccess access = new SourceAccess(context);
+    CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 0);
+    if (current.catalogs().isEmpty()) {
+      throw new AgentDeclinedException("no attached data source could be read, so nothing can be mapped"
+          + (current.warnings().isEmpty() ? ": attach one to the engagement" : ": " + String.join("; ",
+          current.warnings())));
+    }
+    List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
+    List<Map<String, Object>> mappings = new ArrayList<>();
+    List<Map<String, Object>> unmapped = new ArrayList<>();
+    Map<String, List<String>> unused = new LinkedHashMap<>();
+    int mappedSlots = 0;
+    int unmappedSlots = 0;
+    Map<String, Integer> kinds = new LinkedHashMap<>();
+    for (ClassBinding cls : bindings) {
+      if (!cls.bound()) {
+        unmapped.add(entry(cls.className(), null, cls.reason()));
+        unmappedSlots += ontology.view().inducedSlots(cls.className()).size();
+        continue;
+      }
+      String type = current.types().get(cls.table().sourceId());
+      List<SlotMapping> slots = new ArrayList<>();
+      Set<String> used = new LinkedHashSet<>();
+      for (SlotBinding b : cls.slots()) {
+        if (b.kind() == SlotBinding.Kind.UNBOUND) {
+          unmapped.add(entry(cls.className(), b.name(), b.reason()));
+          unmappedSlots++;
+          continue;
+        }
+        SlotMapping m = SlotMapping.of(b, cls, bindings, ontology.view(), type);
+        slots.add(m);
+        kinds.merge(m.kind(), 1, Integer::sum);
+        if (b.kind() == SlotBinding.Kind.COLUMN || b.kind() == SlotBinding.Kind.REFERENCE
+            || (b.kind() == SlotBinding.Kind.COMPUTED && (b.via() == null || b.via().sameAs(cls.table())))) {
+          used.addAll(b.columns());
+        }
+      }
+      mappedSlots += slots.size();
+      Map<String, Object> mapping = new LinkedHashMap<>();
+      mapping.put("class", cls.className());
+      mapping.put("source_id", cls.table().sourceId());
+      mapping.put("source_table", cls.table().qualifiedName());
+      mapping.put("slots", slots);
+      mappings.add(mapping);
+      List<String> left = cls.table().table().columns().stream().map(ColumnInfo::name)
+          .filter(c -> !used.contains(c)).toList();
+      if (!left.isEmpty()) {
+        unused.put(cls.table().sourceId() + ":" + cls.table().qualifiedName(), left);
+      }
+      context.progress("mapping", cls.className() + " ← " + cls.table().qualifiedName() + ": " + slots.size()
+          + " slots mapped");
+    }
+    long mappedClasses = bindings.stream().filter(ClassBinding::bound).count();
+    long unmappedClasses = bindings.size() - mappedClasses;
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("mappings", mappings);
+    document.put("unmapped", unmapped);
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("mapped_class_count", mappedClasses);
+    metadata.put("unmapped_class_count", unmappedClasses);
+    metadata.put("mapped_slot_count", mappedSlots);
+    metadata.put("unmapped_slot_count", unmappedSlots);
+    String summary = "Mapped " + mappedClasses + " of " + bindings.size() + " classes and " + mappedSlots
+        + " slots of ontology " + ontology.view().schema().name() + " v" + ontology.artifact().version() + " "
+        + kinds + "; " + unmappedSlots + " slots unmapped";
+    Map<String, Object> outputs = new LinkedHashMap<>(metadata);
+    outputs.put("kinds", kinds);
+    outputs.put("unmapped", unmapped);
+    outputs.put("unused_columns", unused);
+    outputs.put("warnings", current.warnings());
+    context.progress("done", summary);
+    double confidence = bindings.isEmpty() ? 0.3 : Math.round((0.5 + 0.45 * mappedClasses / bindings.size()) * 100)
+        / 100.0;
+    return new AgentResult(outputs, List.of(new ArtifactService.Draft("transformation-mapping.json", KIND,
+        "application/json", DesignJson.write(document), summary, metadata)), confidence, summary);
+  }
+
+  private static Map<String, Object> entry(String className, String slot, String reason) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("class", className);
+    e.put("slot", slot);
+    e.put("reason", reason);
+    return e;
+  }
+}
