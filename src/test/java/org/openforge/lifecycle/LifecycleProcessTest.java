@@ -303,18 +303,18 @@ class LifecycleProcessTest extends IntegrationTest {
   }
 
   @Test
-  void aMissingAgentFailsHonestlyWithAnIncident() {
-    String id = createEngagement(Map.of()).get("id").asText();
-    Scripts.discoveryEvidence(agents, id);
-    passByHand(id, "data_sources_identified");
+  void aTaskTypeWithoutAnAgentFailsHonestlyWithAnIncident() {
+    // as when a modeler adds a service task for a task type no agent implements
+    String id = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
     driver().runJobs(id);
-    approveSignOff(id);
+    ProcessInstance task = runtime.createProcessInstanceByKey(ProcessIds.AGENT_TASK).businessKey(id)
+        .setVariables(Map.of(ProcessIds.VAR_ENGAGEMENT_ID, id, ProcessIds.VAR_TASK_TYPE, "market_research"))
+        .execute();
     driver().runJobs(id);
-    ProcessInstance design = processes().phase(id, Phase.DESIGN);
-    List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(design.getId()).list();
-    assertThat(incidents).extracting(Incident::getIncidentMessage)
-        .anyMatch(m -> m.startsWith("no agent for task type"));
-    assertThat(api().get("/api/v1/artifacts-none").status()).isEqualTo(404);
+    Incident incident = runtime.createIncidentQuery().processInstanceId(task.getId()).singleResult();
+    assertThat(incident.getIncidentMessage()).contains("market_research");
+    assertThat(incident.getActivityId()).isEqualTo(ProcessIds.SERVICE_TASK_RUN_AGENT);
+    assertThat(artifactsOf(id)).isEmpty();
   }
 
   @Test
@@ -330,6 +330,10 @@ class LifecycleProcessTest extends IntegrationTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(discovery.getId()).count()).isZero();
     JsonNode failed = api().get("/api/v1/engagements/" + id + "/summary").json().get("tasks");
     assertThat(failed.get("failed").asInt()).isEqualTo(1);
+  }
+
+  private JsonNode artifactsOf(String id) {
+    return api().get("/api/v1/engagements/" + id + "/artifacts").json();
   }
 
   private void passByHand(String id, String gate) {

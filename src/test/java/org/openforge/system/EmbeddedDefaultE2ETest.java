@@ -108,6 +108,34 @@ class EmbeddedDefaultE2ETest {
         .containsExactly("human_approval");
   }
 
+  @Test
+  @Order(3)
+  void everyExampleOfTheGuideRunsUnchangedThroughThePythonSdk() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("python3", "clients/python/e2e/run_guide.py").redirectErrorStream(true);
+    builder.environment().put("OPENFORGE_URL", "http://localhost:" + port);
+    builder.environment().put("OPENFORGE_API_KEY", Files.readString(DATA.resolve("admin-api-key.txt")).strip());
+    builder.environment().put("OPENFORGE_SAMPLES", Path.of("samples").toAbsolutePath().toString());
+    builder.environment().put("OPENFORGE_E2E_TASK_TIMEOUT", "240");
+    builder.environment().put("OPENFORGE_E2E_STEP_TIMEOUT", "400");
+    Process process = builder.start();
+    StringBuilder output = new StringBuilder();
+    Thread reader = new Thread(() -> {
+      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+          java.nio.charset.StandardCharsets.UTF_8))) {
+        lines.lines().forEach(line -> output.append(line).append('\n'));
+      } catch (IOException e) {
+        output.append("(output unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    });
+    reader.start();
+    boolean finished = process.waitFor(20, java.util.concurrent.TimeUnit.MINUTES);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    reader.join(10_000);
+    assertThat(finished && process.exitValue() == 0).as("the guide's examples:\n" + output).isTrue();
+  }
+
   private static String find(JsonNode artifacts, String kind) {
     for (JsonNode a : artifacts) {
       if (kind.equals(a.get("kind").asText())) {
