@@ -1,0 +1,57 @@
+package org.openforge.agent.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.openforge.agent.AgentContext;
+import org.openforge.agent.AgentDeclinedException;
+import org.openforge.engagement.Artifact;
+
+/**
+ * Measurable targets of the requirements document (artifact kind {@code requirements_document}): a non-functional
+ * requirement's {@code target} with {@code metric} such as {@code max_data_age} or {@code response_time_p95} and an
+ * ISO-8601 duration.
+ */
+public final class RequirementTargets {
+
+  public static final String KIND = "requirements_document";
+
+  /** A time target and the requirement it comes from. */
+  public record TimeTarget(String requirementId, String metric, Duration limit, String display, boolean assumed) {}
+
+  private RequirementTargets() {}
+
+  /** The target; a document that is not JSON has none, which the run's progress says. */
+  public static Optional<TimeTarget> time(AgentContext context, String metric) {
+    Optional<Artifact> document = context.latest(KIND);
+    if (document.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode root;
+    try {
+      root = BuildJson.read(document.get().content());
+    } catch (IllegalArgumentException e) {
+      context.progress("requirements", "the requirements document " + document.get().name() + " is not JSON ("
+          + e.getMessage() + "); its targets are not used");
+      return Optional.empty();
+    }
+    return time(root, metric);
+  }
+
+  static Optional<TimeTarget> time(JsonNode root, String metric) {
+    for (JsonNode r : root.path("non_functional")) {
+      JsonNode t = r.path("target");
+      if (metric.equals(t.path("metric").asText()) && t.hasNonNull("iso")) {
+        try {
+          return Optional.of(new TimeTarget(r.path("id").asText(null), metric, Duration.parse(t.get("iso").asText()),
+              t.path("display").asText(null), t.path("assumed").asBoolean(false)));
+        } catch (DateTimeParseException e) {
+          throw new AgentDeclinedException("requirement " + r.path("id").asText() + " has the target duration '"
+              + t.get("iso").asText() + "', which is no ISO-8601 duration; fix the requirements document");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,247 @@
+package org.openforge.agent.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openforge.agent.Agent;
+import org.openforge.agent.AgentContext;
+import org.openforge.agent.AgentDeclinedException;
+import org.openforge.agent.AgentResult;
+import org.openforge.agent.build.BuildInputs;
+import org.openforge.agent.build.BuildJson;
+import org.openforge.agent.build.Names;
+import org.openforge.agent.build.RequirementTargets;
+import org.openforge.agent.build.SourceInfo;
+import org.openforge.agent.build.SourceSet;
+import org.openforge.agent.build.TableRef;
+import org.openforge.agent.tool.ToolApprovals;
+import org.openforge.agent.tool.ToolExecutor;
+import org.openforge.approval.ApprovalType;
+import org.openforge.datasource.catalog.TableInfo;
+import org.openforge.engagement.Artifact;
+import org.openforge.engagement.ArtifactService;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in {@code deployment_config} agent: Kubernetes manifests and a Docker Compose file for the data API, the
+ * dashboard and the pipeline's scheduled jobs, as the task's environment, resources and scaling ask — written, read
+ * back and validated; a security review of the sources' credentials and access (asked of the databases) and of the
+ * deployment; and a bounded load test of the data API's queries against the sources, with throughput and latency
+ * percentiles compared to the target.
+ */
+@Component
+public class DeploymentConfigAgent implements Agent {
+
+  public static final String TASK_TYPE = "deployment_config";
+  public static final String KIND = "deployment_config";
+  public static final String SECURITY_KIND = "security_review";
+  public static final String LOAD_KIND = "load_test_report";
+  static final double DEFAULT_P95_MS = 500;
+
+  private final StoredCredentials credentials;
+  private final ToolApprovals toolApprovals;
+
+  public DeploymentConfigAgent(StoredCredentials credentials, ToolApprovals toolApprovals) {
+    this.credentials = credentials;
+    this.toolApprovals = toolApprovals;
+  }
+
+  @Override
+  public String taskType() {
+    return TASK_TYPE;
+  }
+
+  @Override
+  public AgentResult run(AgentContext context) throws InterruptedException {
+    String title = context.engagement().name() == null ? "open-forge" : context.engagement().name();
+    String slug = Names.kubernetes(title);
+    DeploymentInput input = DeploymentInput.read(context.input(), slug);
+    SourceSet sources = SourceSet.attached(context.tools());
+    if (sources.isEmpty()) {
+      throw new AgentDeclinedException("no data source is attached: there is nothing to deploy against");
+    }
+    BuildInputs.requireDataAccess(context, sources.all(), "review the sources' access and load-test the data API");
+    Optional<Artifact> dataApi = context.latest("data_api");
+    Optional<Artifact> pipelineSpec = context.latest("pipeline_spec");
+    JsonNode api = dataApi.map(a -> BuildJson.read(a.content())).orElse(null);
+    JsonNode pipeline = pipelineSpec.map(a -> BuildJson.read(a.content())).orElse(null);
+
+    DeploymentPlan plan = plan(context, slug, title, input, sources, api, pipeline, dataApi, pipelineSpec);
+    List<Map<String, Object>> manifests = KubernetesManifests.generate(plan);
+    Map<String, Object> compose = ComposeFile.generate(plan);
+    String kubernetesYaml = Yaml.writeAll(manifests);
+    String composeYaml = Yaml.write(compose);
+    List<Map<String, Object>> reread = Yaml.readAll(kubernetesYaml);
+    Map<String, Object> composeReread = Yaml.readAll(composeYaml).get(0);
+    List<ManifestIssue> issues = new ArrayList<>(ManifestValidator.kubernetes(reread, input.production()));
+    issues.addAll(ManifestValidator.compose(composeReread));
+    long errors = issues.stream().filter(ManifestIssue::isError).count();
+    long warnings = issues.size() - errors;
+    context.progress("manifests", reread.size() + " Kubernetes objects and " + ManifestValidator.map(composeReread,
+        "services").size() + " Compose services; validation: " + errors + " errors, " + warnings + " warnings");
+
+    Map<String, List<TableRef>> tables = new LinkedHashMap<>();
+    for (SourceInfo s : sources.all()) {
+      if (s.jdbc()) {
+        List<TableRef> refs = new ArrayList<>();
+        for (TableInfo t : sources.describe(s.id()).tables().stream().limit(50).toList()) {
+          refs.add(new TableRef(s, t));
+        }
+        tables.put(s.id(), refs);
+      }
+    }
+    boolean approvals = context.engagement().agentConfig().withDefaults().approvalSettings()
+        .humanReview(ApprovalType.DEPLOYMENT);
+    SecurityReview.Result review = SecurityReview.review(sources, credentials, tables, reread, composeReread, api,
+        input, approvals);
+    context.progress("security_review", review.checks().size() + " checks: " + review.count("high") + " high, "
+        + review.count("medium") + " medium, " + review.count("low") + " low findings");
+
+    LoadTest.Target target = target(context, input);
+    List<LoadTest.Request> requests = LoadTest.requests(api);
+    context.progress("load_test", requests.size() + " requests in the mix, " + input.load().concurrency()
+        + " workers for up to " + input.load().durationSeconds() + " s; target p95 ≤ " + target.p95Ms() + " ms");
+    ToolExecutor unjournaled = new ToolExecutor(context.task(), context.engagement(), context.tools().registry(),
+        toolApprovals, null);
+    Map<String, Object> load = LoadTest.run(context.tools(), unjournaled, requests, input.load(), target);
+
+    String header = "# " + title + " — " + input.environment() + " (" + input.deploymentType() + ")\n"
+        + "# Generated by Open Forge. Validation: " + (errors == 0 ? "valid" : "INVALID") + ", " + errors
+        + " errors, " + warnings + " warnings" + (issues.isEmpty() ? "" : ":") + "\n"
+        + String.join("", issues.stream().map(i -> "#   " + i.severity() + " " + i.code() + " " + i.object() + " "
+            + i.path() + ": " + i.message().replace('\n', ' ') + "\n").toList())
+        + "# Credentials come from Secret " + plan.secret() + " (keys: " + String.join(", ", plan.secretKeys())
+        + "), created outside these files.\n";
+    Map<String, Object> configMeta = new LinkedHashMap<>();
+    configMeta.put("valid", errors == 0);
+    configMeta.put("error_count", (int) errors);
+    configMeta.put("warning_count", (int) warnings);
+    configMeta.put("environment", input.environment());
+    configMeta.put("deployment_type", input.deploymentType());
+    configMeta.put("object_count", reread.size());
+    configMeta.put("replicas", input.replicas());
+    configMeta.put("min_replicas", input.minReplicas());
+    configMeta.put("max_replicas", input.maxReplicas());
+    Map<String, Object> secondaryMeta = new LinkedHashMap<>(configMeta);
+    String configLine = (input.kubernetes() ? reread.size() + " Kubernetes objects" : "Docker Compose with "
+        + ManifestValidator.map(composeReread, "services").size() + " services") + " for " + input.environment()
+        + ": " + (errors == 0 ? "valid" : "invalid") + " (" + errors + " errors, " + warnings + " warnings)";
+    List<ArtifactService.Draft> drafts = new ArrayList<>();
+    if (input.kubernetes()) {
+      drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", KIND, "application/yaml",
+          header + kubernetesYaml, configLine, configMeta));
+      drafts.add(new ArtifactService.Draft("docker-compose.yaml", "docker_compose", "application/yaml",
+          header + composeYaml, "Docker Compose form of the deployment", secondaryMeta));
+    } else {
+      drafts.add(new ArtifactService.Draft("docker-compose.yaml", KIND, "application/yaml", header + composeYaml,
+          configLine, configMeta));
+      drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", "kubernetes_manifests", "application/yaml",
+          header + kubernetesYaml, "Kubernetes form of the deployment", secondaryMeta));
+    }
+    drafts.add(new ArtifactService.Draft("deployment-validation.json", "deployment_validation", "application/json",
+        BuildJson.write(BuildJson.map("valid", errors == 0, "errors", errors, "warnings", warnings, "issues",
+            issues)), configLine, Map.of("valid", errors == 0)));
+    Map<String, Object> reviewDoc = BuildJson.map("environment", input.environment(), "summary", review.summary(),
+        "checks", review.checks());
+    Map<String, Object> reviewMeta = new LinkedHashMap<>();
+    reviewMeta.put("high_findings", (int) review.count("high"));
+    reviewMeta.put("medium_findings", (int) review.count("medium"));
+    reviewMeta.put("low_findings", (int) review.count("low"));
+    reviewMeta.put("checks", review.checks().size());
+    String reviewLine = review.checks().size() + " security checks: " + review.count("high") + " high, "
+        + review.count("medium") + " medium, " + review.count("low") + " low findings";
+    drafts.add(new ArtifactService.Draft("security-review.json", SECURITY_KIND, "application/json",
+        BuildJson.write(reviewDoc), reviewLine, reviewMeta));
+    Map<String, Object> loadMeta = new LinkedHashMap<>();
+    loadMeta.put("passed", Boolean.TRUE.equals(load.get("passed")));
+    loadMeta.put("p95_ms", load.get("latency_ms") instanceof Percentiles p ? p.p95() : null);
+    loadMeta.put("requests", load.getOrDefault("requests", 0));
+    loadMeta.put("errors", load.getOrDefault("errors", 0));
+    loadMeta.put("throughput_rps", load.get("throughput_rps"));
+    loadMeta.put("target_p95_ms", target.p95Ms());
+    loadMeta.put("concurrency", input.load().concurrency());
+    drafts.add(new ArtifactService.Draft("load-test-report.json", LOAD_KIND, "application/json",
+        BuildJson.write(load), String.valueOf(load.get("verdict")), loadMeta));
+
+    String line = configLine + "; " + reviewLine + "; load test " + load.get("verdict");
+    context.progress("done", line);
+    Map<String, Object> outputs = new LinkedHashMap<>();
+    outputs.put("valid", errors == 0);
+    outputs.put("issues", issues.stream().map(i -> i.severity() + " " + i.code() + ": " + i.message()).toList());
+    outputs.put("security", review.summary());
+    outputs.put("load_test", BuildJson.map("passed", load.get("passed"), "verdict", load.get("verdict")));
+    return new AgentResult(outputs, drafts, api == null ? 0.6 : 0.85, line);
+  }
+
+  private static DeploymentPlan plan(AgentContext context, String slug, String title, DeploymentInput input,
+      SourceSet sources, JsonNode api, JsonNode pipeline, Optional<Artifact> dataApi,
+      Optional<Artifact> pipelineSpec) {
+    List<String> secretKeys = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("ENVIRONMENT", input.environment());
+    config.put("DATA_API_BASE_PATH", "/data-api/v1");
+    config.put("DATA_API_PAGE_LIMIT", "500");
+    config.put("LOG_LEVEL", input.production() ? "info" : "debug");
+    JsonNode ontology = api != null ? api.path("info").path("x-ontology") : null;
+    if (ontology != null && ontology.hasNonNull("name")) {
+      config.put("ONTOLOGY", ontology.get("name").asText() + (ontology.hasNonNull("version") ? " v"
+          + ontology.get("version").asText() : ""));
+    }
+    for (SourceInfo s : sources.all()) {
+      String env = "OPENFORGE_SOURCE_" + Names.snake(s.name()).toUpperCase();
+      if (s.jdbc()) {
+        secretKeys.add(env + "_URL");
+        int port = s.sourceType().equals("postgresql") ? 5432 : 3306;
+        if (!ports.contains(port)) {
+          ports.add(port);
+        }
+      } else {
+        config.put(env + "_PATH", "/data/" + Names.snake(s.name()));
+      }
+    }
+    secretKeys.add("DATA_API_KEYS");
+    String cron = "0 * * * *";
+    String module = null;
+    List<String> jobs = new ArrayList<>();
+    if (pipeline != null) {
+      cron = pipeline.path("schedule").path("cron").asText(cron);
+      module = pipeline.path("name").asText() + ".definitions";
+      pipeline.path("pipelines").forEach(p -> jobs.add(p.path("name").asText()));
+      secretKeys.add("OPENFORGE_TARGET_URL");
+      config.put("TARGET_SCHEMA", pipeline.path("load").path("schema").asText());
+    }
+    String fingerprint = context.engagement().id() + "|" + dataApi.map(a -> a.id() + ":" + a.version()).orElse("-")
+        + "|" + pipelineSpec.map(a -> a.id() + ":" + a.version()).orElse("-");
+    String tag = "0.1." + dataApi.map(Artifact::version).orElse(0) + "-" + sha(fingerprint).substring(0, 10);
+    return new DeploymentPlan(slug, title, input, tag, cron, module, jobs, secretKeys, ports, config);
+  }
+
+  private static LoadTest.Target target(AgentContext context, DeploymentInput input) {
+    if (input.load().targetP95Ms() != null) {
+      return new LoadTest.Target(input.load().targetP95Ms(), "input_data.load_test.target_p95_ms");
+    }
+    Optional<RequirementTargets.TimeTarget> nfr = RequirementTargets.time(context, "response_time_p95");
+    if (nfr.isPresent()) {
+      return new LoadTest.Target(nfr.get().limit().toMillis(), "requirements" + (nfr.get().requirementId() == null
+          ? "" : " " + nfr.get().requirementId()) + " (response time p95 " + nfr.get().display() + ")");
+    }
+    return new LoadTest.Target(DEFAULT_P95_MS, "default (no response-time requirement)");
+  }
+
+  private static String sha(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}
