@@ -59,7 +59,12 @@ public record SourceAccess(String user, boolean superuser, boolean readOnlySessi
   }
 
   private static SourceAccess mariadb(SourceSet sources, SourceInfo source) {
-    ToolOutcome user = sources.trySql(source.id(), "select current_user(), @@session.tx_read_only", List.of(), 1);
+    ToolOutcome user = sources.trySql(source.id(), "select current_user(), @@session.transaction_read_only",
+        List.of(), 1);
+    if (!user.ok()) {
+      // MariaDB before 11.1 and MySQL before 5.7.20 call it tx_read_only
+      user = sources.trySql(source.id(), "select current_user(), @@session.tx_read_only", List.of(), 1);
+    }
     if (!user.ok()) {
       return failed(user.message());
     }

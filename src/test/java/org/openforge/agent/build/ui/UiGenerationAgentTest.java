@@ -44,10 +44,14 @@ class UiGenerationAgentTest extends BuildAgentTest {
     String engagement = engagement();
     String source = postgresSource(database, SalesSamples.USER);
     attach(engagement, source);
-    seedOntology(engagement, source);
+    Artifact ontology = seedOntology(engagement, source);
     seedMapping(engagement, source);
+    seed(engagement, "design", "draft-ontology.yaml", "ontology", "application/yaml", "classes: [not, a, schema",
+        Map.of());
 
-    JsonNode task = completed(engagement, "ui_generation", guideInput());
+    Map<String, Object> input = new LinkedHashMap<>(guideInput());
+    input.put("ontology_id", ontology.id());
+    JsonNode task = completed(engagement, "ui_generation", input);
     Artifact ui = latest(engagement, "ui_components");
     assertThat(ui.metadata()).containsEntry("component_count", 3);
     JsonNode project = json(ui);
