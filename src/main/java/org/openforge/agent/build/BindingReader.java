@@ -155,6 +155,16 @@ public final class BindingReader {
         warnings.add("the transformation mapping maps " + c.name() + "." + s + ", which the class does not have;"
             + " ignored"));
     String identifier = view.identifierSlot(c.name()).map(SlotDefinition::name).orElse(null);
+    if (source.jdbc() && tableInfo != null) {
+      for (int i = 0; i < slots.size(); i++) {
+        SlotBinding s = slots.get(i);
+        if (s.via() != null && s.expression() != null) {
+          slots.set(i, related(s, tableInfo, tables, identifier == null ? null
+              : slots.stream().filter(x -> x.slot().equals(identifier)).findFirst().map(SlotBinding::column)
+                  .orElse(null), source.dialect()));
+        }
+      }
+    }
     return Optional.of(new ClassBinding(c.name(), source.id(), table, identifier, slots, uniqueKeys(c), origin));
   }
 
@@ -163,25 +173,62 @@ public final class BindingReader {
     String kind = "direct";
     String column = null;
     String expression = null;
+    String via = null;
     String sourceType = null;
     String origin = null;
+    String notExtracted = null;
     if (entry != null) {
       kind = text(entry.get("kind")) == null ? "direct" : text(entry.get("kind")).toLowerCase(Locale.ROOT);
-      column = text(entry.get("source_column"));
+      String sourceColumn = text(entry.get("source_column"));
       expression = text(entry.get("expression"));
       sourceType = text(entry.get("source_type"));
       origin = "mapping";
-      if ((kind.equals("direct") || kind.equals("cast") || kind.equals("lookup")) && column == null
-          && expression != null && table != null && table.column(expression).isPresent()) {
-        column = expression;
-        expression = null;
+      switch (kind) {
+        case "aggregation", "derived" -> {
+          if (sourceColumn != null && sourceColumn.contains(".")) {
+            via = sourceColumn.substring(0, sourceColumn.lastIndexOf('.'));
+          }
+          if (expression == null && sourceColumn != null && via == null && !sourceColumn.contains(",")) {
+            column = sourceColumn;
+          }
+        }
+        case "lookup" -> {
+          if (slot.isMultivalued() || (sourceColumn != null && sourceColumn.contains("."))) {
+            notExtracted = "a many-to-many relationship through a junction table";
+            expression = null;
+          } else if (sourceColumn != null && !sourceColumn.contains(",")) {
+            column = sourceColumn;
+            expression = null;
+          }
+        }
+        default -> {
+          column = sourceColumn != null ? sourceColumn
+              : expression != null && table != null && table.column(expression).isPresent() ? expression : null;
+          if (column != null) {
+            expression = null;
+          }
+        }
       }
     }
     boolean listedUnmapped = unmapped.stream().anyMatch(u -> u.className().equals(cls)
         && slot.name().equals(u.slot()));
-    if (column == null && expression == null && !listedUnmapped) {
+    if (column == null && expression == null && notExtracted == null && !listedUnmapped) {
+      Optional<String> derivation = Annotations.get(slot.extensions(), "derivation");
+      Optional<String> annotatedExpression = Annotations.get(slot.extensions(), "expression");
+      Optional<String> annotatedTable = Annotations.get(slot.extensions(), "source_table");
       Optional<String> annotated = Annotations.get(slot.extensions(), "source_column");
-      if (annotated.isPresent()) {
+      boolean otherTable = annotatedTable.isPresent() && table != null && find(List.of(table),
+          annotatedTable.get()) == null;
+      if (derivation.isPresent() && annotatedExpression.isPresent()) {
+        kind = derivation.get();
+        expression = annotatedExpression.get();
+        via = otherTable ? annotatedTable.get() : null;
+        origin = "annotation";
+      } else if (otherTable || slot.isMultivalued() && view.rangeKind(slot.range()) == RangeKind.CLASS) {
+        notExtracted = "values from " + annotatedTable.orElse("a junction table") + ", a many-to-many relationship";
+      } else if (annotated.isPresent() && annotated.get().contains(",")) {
+        notExtracted = "a reference over several columns (" + annotated.get() + ")";
+      } else if (annotated.isPresent()) {
         column = annotated.get();
         origin = "annotation";
       } else if (table != null && !classMapped) {
@@ -190,6 +237,12 @@ public final class BindingReader {
       }
       if (column != null && view.rangeKind(slot.range()) == RangeKind.CLASS) {
         kind = "lookup";
+      }
+    }
+    if (notExtracted != null) {
+      warnings.add(cls + "." + slot.name() + " is not extracted: " + notExtracted);
+      if (!listedUnmapped) {
+        unmapped.add(new Binding.Unmapped(cls, slot.name(), "not extracted: " + notExtracted));
       }
     }
     if (column != null && table != null && table.column(column).isEmpty()) {
@@ -211,7 +264,34 @@ public final class BindingReader {
         : rangeKind == RangeKind.TYPE ? view.typeMaximum(slot.range()).orElse(null) : null;
     return new SlotBinding(slot.name(), kind, column, expression, sourceType, slot.range(),
         baseType(slot.range(), 0), slot.isRequired(), slot.isIdentifier() || slot.isKey(), slot.isMultivalued(),
-        pattern, min, max, enumValues, referenced, origin);
+        pattern, min, max, enumValues, referenced, via, origin);
+  }
+
+  /**
+   * An aggregation over a related table (a window over the related rows partitioned by the column that refers to
+   * this class, as the design agents write it) as a correlated subquery that runs on this class's table:
+   * {@code (select sum(v."amount") from "sales"."sales" v where v."customer_id" = "customers"."customer_id")}. The
+   * related column's foreign key names the column it refers to, else the class's identifier. An expression of
+   * another form is left as written.
+   */
+  private SlotBinding related(SlotBinding s, TableInfo table, List<TableInfo> tables, String identifierColumn,
+      SqlDialect d) {
+    TableInfo via = find(tables, s.via());
+    Optional<Aggregate> aggregate = Aggregate.parse(s.expression());
+    if (via == null || aggregate.isEmpty() || aggregate.get().partitionBy().size() != 1) {
+      warnings.add(s.slot() + ": the aggregation " + s.expression() + " over " + s.via() + " is used as written");
+      return s;
+    }
+    String partition = aggregate.get().partitionBy().get(0);
+    String key = via.foreignKeys().stream().filter(fk -> fk.columns().equals(List.of(partition))
+            && fk.referencedTable().equals(table.name()) && fk.referencedColumns().size() == 1)
+        .map(fk -> fk.referencedColumns().get(0)).findFirst().orElse(identifierColumn);
+    if (key == null) {
+      warnings.add(s.slot() + ": no column of " + table.name() + " to match " + s.via() + "." + partition);
+      return s;
+    }
+    return s.withSql("(select " + aggregate.get().sql(d::quote) + " from " + d.table(via.schema(), via.name())
+        + " v where v." + d.quote(partition) + " = " + d.quote(table.name()) + "." + d.quote(key) + ")");
   }
 
   /** The built-in type of a range; a class range takes its identifier's type, an enum is text. */

@@ -10,12 +10,15 @@ import java.util.List;
  * {@code integer}, {@code decimal}, {@code date}, ...; a reference takes its target's identifier type), required,
  * identifier, pattern, bounds, the permissible values of an enum range, the class a reference points to.
  *
+ * @param via the related table an aggregation reads ({@code sales.sales} for a customer's lifetime value), null
+ *     for values of the class's own rows
  * @param origin where the binding came from: {@code mapping}, {@code annotation}, {@code name_match} or
  *     {@code task_transformation}
  */
 public record SlotBinding(String slot, String kind, String column, String expression, String sourceType,
     String range, String baseType, boolean required, boolean identifier, boolean multivalued, String pattern,
-    BigDecimal minimum, BigDecimal maximum, List<String> enumValues, String referencedClass, String origin) {
+    BigDecimal minimum, BigDecimal maximum, List<String> enumValues, String referencedClass, String via,
+    String origin) {
 
   public SlotBinding {
     enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);
@@ -44,11 +47,17 @@ public record SlotBinding(String slot, String kind, String column, String expres
 
   public SlotBinding withColumn(String newColumn, String newKind, String newOrigin) {
     return new SlotBinding(slot, newKind, newColumn, null, sourceType, range, baseType, required, identifier,
-        multivalued, pattern, minimum, maximum, enumValues, referencedClass, newOrigin);
+        multivalued, pattern, minimum, maximum, enumValues, referencedClass, null, newOrigin);
   }
 
   public SlotBinding withExpression(String newExpression, String newKind, String newOrigin) {
     return new SlotBinding(slot, newKind, null, newExpression, sourceType, range, baseType, required, identifier,
-        multivalued, pattern, minimum, maximum, enumValues, referencedClass, newOrigin);
+        multivalued, pattern, minimum, maximum, enumValues, referencedClass, null, newOrigin);
+  }
+
+  /** The same slot computed by another SQL expression (an aggregation rewritten for the database). */
+  public SlotBinding withSql(String sql) {
+    return new SlotBinding(slot, kind, null, sql, sourceType, range, baseType, required, identifier, multivalued,
+        pattern, minimum, maximum, enumValues, referencedClass, via, origin);
   }
 }

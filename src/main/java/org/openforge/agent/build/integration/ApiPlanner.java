@@ -132,13 +132,16 @@ public final class ApiPlanner {
     SlotBinding tid = idSlot(target).orElseThrow();
     if (ct.source().jdbc() && ct.source().id().equals(tt.source().id())) {
       SqlDialect d = ct.source().dialect();
-      String left = "t." + d.quote(tid.column());
-      String right = "c." + d.quote(ref.column());
+      // the target keeps its table name as alias: computed slots name their table
+      String t = d.quote(tt.info().name());
+      String r = d.quote("openforge_ref");
+      String left = t + "." + d.quote(tid.column());
+      String right = r + "." + d.quote(ref.column());
       boolean same = type(tt, tid.column()).equals(type(ct, ref.column()));
       String join = same ? left + " = " + right : d.text(left) + " = " + d.text(right);
-      return EndpointQuery.sql(ct.source().id(), ct.source().sourceType(), "select " + select(target, d, "t", true)
-          + " from " + tt.sql() + " t join " + ct.sql() + " c on " + join + " where c." + d.quote(id.column())
-          + " = " + d.param(type(ct, id.column())), List.of(id.slot()), null);
+      return EndpointQuery.sql(ct.source().id(), ct.source().sourceType(), "select " + select(target, d, t, true)
+          + " from " + tt.sql() + " " + t + " join " + ct.sql() + " " + r + " on " + join + " where " + r + "."
+          + d.quote(id.column()) + " = " + d.param(type(ct, id.column())), List.of(id.slot()), null);
     }
     return EndpointQuery.chain(List.of(getQuery(c, id), getQuery(target, tid)));
   }

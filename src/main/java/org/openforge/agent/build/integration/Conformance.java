@@ -18,10 +18,17 @@ public final class Conformance {
 
   private Conformance() {}
 
-  /** The problems of one row, as "slot: what is wrong" (empty when it conforms). */
-  public static List<String> problems(ClassBinding c, Map<String, Object> row) {
+  /**
+   * The problems of one row, as "slot: what is wrong" (empty when it conforms).
+   *
+   * @param served the slots the endpoint serves (computed slots are not served from CSV files)
+   */
+  public static List<String> problems(ClassBinding c, Map<String, Object> row, java.util.Set<String> served) {
     List<String> out = new ArrayList<>();
     for (SlotBinding s : c.slots()) {
+      if (s.mapped() && !s.multivalued() && !served.contains(s.slot())) {
+        continue;
+      }
       if (s.multivalued() || !s.mapped()) {
         if (s.required() && !s.mapped()) {
           out.add(s.slot() + ": required but not served (no source column)");

@@ -51,7 +51,8 @@ public class IntegrationSetupAgent implements Agent {
     List<Endpoint> endpoints = planner.plan();
     context.progress("endpoints", endpoints.size() + " endpoints over " + served.size() + " classes");
     EndpointRunner runner = new EndpointRunner(loaded.sources(), loaded.binding());
-    List<ApiTest> tests = new IntegrationTests(runner, loaded.binding()).run(endpoints);
+    List<ApiTest> tests = new IntegrationTests(runner, loaded.binding(),
+        c -> tables.of(c).map(t -> t.source().jdbc()).orElse(false)).run(endpoints);
     int passed = (int) tests.stream().filter(ApiTest::passed).count();
     int failed = tests.size() - passed;
     context.progress("integration_tests", passed + " of " + tests.size() + " integration tests passed");

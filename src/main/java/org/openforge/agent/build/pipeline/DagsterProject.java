@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openforge.agent.build.Aggregate;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.Names;
 import org.openforge.agent.build.SlotBinding;
@@ -413,9 +414,20 @@ public final class DagsterProject {
       py.append("    frame = select_fields(raw, ").append(upper).append("_FIELDS)\n");
     }
     for (ExtractField f : pandasAggregates) {
-      py.append("    frame[").append(Python.str(f.name())).append("] = ")
-          .append(Aggregate.parse(f.expression()).orElseThrow().pandas("raw")).append("  # ")
-          .append(f.expression().replace("\n", " ")).append("\n");
+      Aggregate aggregate = Aggregate.parse(f.expression()).orElseThrow();
+      String comment = "  # " + f.expression().replace("\n", " ") + "\n";
+      Optional<String> key = b.identifierSlot().map(SlotBinding::column);
+      if (f.via() == null) {
+        py.append("    frame[").append(Python.str(f.name())).append("] = ").append(aggregate.pandas("raw"))
+            .append(comment);
+      } else if (key.isPresent() && aggregate.partitionBy().size() == 1) {
+        String via = "via_" + Names.python(f.via().replaceFirst("^.*\\.", ""));
+        py.append("    ").append(via).append(" = read_csv_file(").append(Python.str(c.table().source().id()))
+            .append(", ").append(Python.str(f.via().replaceFirst("^.*\\.", "") + ".csv")).append(")\n");
+        py.append("    frame[").append(Python.str(f.name())).append("] = as_text(raw[").append(Python.str(key.get()))
+            .append("]).map(").append(aggregate.pandasByKey(via)).append(")")
+            .append(aggregate.function().equals("count") ? ".fillna(0)" : "").append(comment);
+      }
     }
     for (TransformStep step : in.steps()) {
       if (step.values() != null && step.classes().contains(c.className()) && present.contains(step.output())) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.openforge.agent.build.Aggregate;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.SlotBinding;
 import org.openforge.agent.build.SourceSet;
@@ -35,6 +36,7 @@ public final class DryRun {
   private final Map<String, Integer> evaluated = new HashMap<>();
   private final Map<String, String> notEvaluated = new HashMap<>();
   private final Map<String, Integer> unmappedValues = new HashMap<>();
+  private final Map<String, String> partial = new HashMap<>();
 
   public DryRun(SourceSet sources) {
     this.sources = sources;
@@ -98,6 +100,10 @@ public final class DryRun {
               + "aggregates (SUM, COUNT, AVG, MIN, MAX with PARTITION BY) only");
           continue;
         }
+        if (f.via() != null) {
+          related(plan, table, f, aggregate.get(), rows, byColumn);
+          continue;
+        }
         List<Object> values = aggregate.get().evaluate(byColumn);
         for (int i = 0; i < rows.size(); i++) {
           rows.get(i).put(f.name(), values.get(i));
@@ -106,6 +112,46 @@ public final class DryRun {
       }
     }
     return convert(plan, table, method, statement, rows, truncated, steps, started);
+  }
+
+  /**
+   * An aggregation over a related file (a customer's lifetime value from the sales), from the first rows of that
+   * file: per value of its partition column, matched with the class's identifier.
+   */
+  private void related(ClassPlan plan, TableRef table, ExtractField f, Aggregate aggregate,
+      List<Map<String, Object>> rows, List<Map<String, Object>> byColumn) {
+    Optional<TableRef> via = sources.table(table.source().id(), f.via());
+    Optional<String> key = plan.binding().identifierSlot().map(SlotBinding::column);
+    if (via.isEmpty() || key.isEmpty() || aggregate.partitionBy().size() != 1) {
+      notEvaluated.put(f.step(), "the related file " + f.via() + " or the column matching its "
+          + String.join(", ", aggregate.partitionBy()) + " is missing");
+      return;
+    }
+    QueryResult sample = sources.sample(via.get(), CsvChecks.SAMPLE_ROWS);
+    List<Map<String, Object>> related = new ArrayList<>();
+    for (List<Object> raw : sample.rows()) {
+      Map<String, Object> r = new HashMap<>();
+      for (int i = 0; i < sample.columns().size(); i++) {
+        r.put(sample.columns().get(i), CsvChecks.text(raw.get(i)));
+      }
+      related.add(r);
+    }
+    List<Object> values = aggregate.evaluate(related);
+    Map<String, Object> byKey = new HashMap<>();
+    for (int i = 0; i < related.size(); i++) {
+      Object k = related.get(i).get(aggregate.partitionBy().get(0));
+      if (k != null) {
+        byKey.put(k.toString(), values.get(i));
+      }
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Object k = byColumn.get(i).get(key.get());
+      Object v = k == null ? null : byKey.get(k.toString());
+      rows.get(i).put(f.name(), v == null && aggregate.function().equals("count") ? 0L : v);
+    }
+    evaluated.merge(f.step(), rows.size(), Integer::sum);
+    partial.put(f.step(), "from the first " + related.size() + (sample.truncated() ? " rows" : " (all) rows")
+        + " of " + via.get().sampleName());
   }
 
   private record Extracted(String statement, List<Map<String, Object>> rows, boolean truncated, String error) {}
@@ -273,7 +319,8 @@ public final class DryRun {
         checked = (long) evaluated.getOrDefault(step.name(), 0);
         failing = 0L;
         status = QualityCheck.PASSED;
-        message = "computed for " + checked + " rows of " + String.join(", ", step.classes());
+        message = "computed for " + checked + " rows of " + String.join(", ", step.classes())
+            + (partial.containsKey(step.name()) ? ", " + partial.get(step.name()) : "");
       } else {
         failing = (long) unmappedValues.getOrDefault(step.name(), 0);
         status = failing == 0 ? QualityCheck.PASSED : QualityCheck.FAILED;

@@ -16,16 +16,17 @@ public final class ExtractQuery {
     ClassBinding c = plan.binding();
     List<ExtractField> fields = new ArrayList<>();
     c.identifierSlot().filter(s -> s.column() != null).ifPresent(s -> fields.add(new ExtractField(s.slot(),
-        s.column(), null, null)));
+        s.column(), null, null, null)));
     for (SlotBinding s : c.slots()) {
       if (fields.stream().anyMatch(f -> f.name().equals(s.slot())) || !s.mapped()) {
         continue;
       }
       String step = s.computed() ? stepOf(steps, c.className(), s.slot()) : null;
-      fields.add(new ExtractField(s.slot(), s.column(), s.computed() ? s.expression() : null, step));
+      fields.add(new ExtractField(s.slot(), s.column(), s.computed() ? s.expression() : null, step,
+          s.computed() ? s.via() : null));
     }
     for (ClassPlan.ExtraField x : plan.extras()) {
-      fields.add(new ExtractField(x.name(), x.column(), x.expression(), x.transformation()));
+      fields.add(new ExtractField(x.name(), x.column(), x.expression(), x.transformation(), null));
     }
     return fields;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.openforge.agent.build.Aggregate;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.SlotBinding;
 import org.openforge.agent.build.TableRef;

@@ -96,24 +96,26 @@ public final class PreviewData {
     String scope;
     if (pushDown) {
       SqlDialect d = ft.source().dialect();
-      StringBuilder from = new StringBuilder(ft.sql() + " f");
-      String prev = "f";
+      // the fact table keeps its table name as alias: computed slots name their table
+      String f = d.quote(ft.info().name());
+      StringBuilder from = new StringBuilder(ft.sql() + " " + f);
+      String prev = f;
       ClassBinding prevClass = fact;
       for (int i = 0; i < hops.size(); i++) {
         SlotBinding ref = prevClass.slot(c.groupPath().get(i)).orElseThrow();
         ClassBinding next = hops.get(i);
         SlotBinding id = next.identifierSlot().orElseThrow();
-        String alias = "j" + (i + 1);
+        String alias = d.quote("openforge_j" + (i + 1));
         from.append(" left join ").append(tables.apply(next).orElseThrow().sql()).append(' ').append(alias)
             .append(" on ").append(alias).append('.').append(d.quote(id.column())).append(" = ").append(prev)
             .append('.').append(d.quote(ref.column()));
         prev = alias;
         prevClass = next;
       }
-      String x = column(d, "f.", fact.slot(c.xAxis()).orElseThrow());
+      String x = column(d, f + ".", fact.slot(c.xAxis()).orElseThrow());
       String g = c.groupBy() == null ? "null" : column(d, prev + ".", groupClass.slot(c.groupBy()).orElseThrow());
       String y = c.function().equals("count") ? "count(*)"
-          : c.function() + "(" + column(d, "f.", fact.slot(c.measure()).orElseThrow()) + ")";
+          : c.function() + "(" + column(d, f + ".", fact.slot(c.measure()).orElseThrow()) + ")";
       String sql = "select " + x + ", " + g + ", " + y + " from " + from + " group by " + x
           + (c.groupBy() == null ? "" : ", " + g) + " order by 1, 2";
       queries.add(sql);

@@ -50,7 +50,8 @@ class IntegrationSetupAgentTest extends BuildAgentTest {
     assertThat(doc.get("paths").has("/regions/{region_code}/customers")).isTrue();
     JsonNode query = doc.get("paths").get("/sales/{sale_id}/customer").get("get").get("x-openforge-query");
     assertThat(query.get("language").asText()).isEqualTo("sql");
-    assertThat(query.get("statement").asText()).contains("join \"sales\".\"sales\" c on");
+    assertThat(query.get("statement").asText())
+        .contains("from \"sales\".\"customers\" \"customers\" join \"sales\".\"sales\" \"openforge_ref\" on");
     JsonNode customer = doc.get("components").get("schemas").get("Customer");
     assertThat(texts(customer.get("required"))).contains("customer_id", "email", "region");
     assertThat(customer.get("properties").get("signup_date").get("format").asText()).isEqualTo("date");

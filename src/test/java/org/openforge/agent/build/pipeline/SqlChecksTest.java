@@ -15,7 +15,7 @@ class SqlChecksTest {
   private static SlotBinding slot(String name, String column, String base, List<String> enums, BigDecimal min,
       String pattern) {
     return new SlotBinding(name, "direct", column, null, null, base, base, false, false, false, pattern, min, null,
-        enums, null, "mapping");
+        enums, null, null, "mapping");
   }
 
   private static CheckPlan plan(String type, SlotBinding... slots) {

@@ -1,4 +1,4 @@
-package org.openforge.agent.build.pipeline;
+package org.openforge.agent.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.openforge.agent.build.pipeline;
+package org.openforge.agent.build;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.openforge.agent.build.ValueTypes;
 
 /**
  * A simple SQL aggregate a pipeline computes per row: {@code FUNC(column)} or {@code FUNC(column) OVER (PARTITION BY
@@ -128,6 +127,24 @@ public record Aggregate(String function, String column, List<String> partitionBy
     }
     return numeric + ".groupby([" + String.join(", ", partitionBy.stream().map(p -> df + "[\"" + p + "\"]")
         .toList()) + "], dropna=False).transform(\"" + fn + "\")";
+  }
+
+  /**
+   * The aggregate of a related table in pandas, per value of its single partition column: a Series indexed by that
+   * column's values as text ({@code via} is the related DataFrame).
+   */
+  public String pandasByKey(String via) {
+    String key = "as_text(" + via + "[\"" + partitionBy.get(0) + "\"])";
+    if (column.equals("*")) {
+      return via + ".groupby(" + key + ").size()";
+    }
+    String fn = function.equals("avg") ? "mean" : function;
+    return "pd.to_numeric(" + via + "[\"" + column + "\"], errors=\"coerce\").groupby(" + key + ")." + fn + "()";
+  }
+
+  /** The aggregate in SQL over alias {@code v}: {@code SUM(v."amount")}, {@code count(*)}. */
+  public String sql(java.util.function.UnaryOperator<String> quote) {
+    return column.equals("*") ? "count(*)" : function + "(v." + quote.apply(column) + ")";
   }
 
   private static String pyList(List<String> names) {
