@@ -16,12 +16,13 @@ import java.util.regex.Pattern;
 
 /**
  * A simple SQL aggregate a pipeline computes per row: {@code FUNC(column)} or {@code FUNC(column) OVER (PARTITION BY
- * a, b)} with FUNC one of SUM, COUNT, AVG, MIN, MAX. Evaluated in memory on rows that took no SQL (CSV files) and
+ * a, b)} with FUNC one of SUM, COUNT, AVG, MIN, MAX (the column may be wrapped in a CAST). Evaluated in memory on rows that took no SQL (CSV files) and
  * translated to pandas for the generated Dagster project. Other logic stays SQL, pushed down to databases.
  */
 public record Aggregate(String function, String column, List<String> partitionBy) {
 
-  private static final Pattern FORM = Pattern.compile("(?i)^\\s*(sum|count|avg|min|max)\\s*\\(\\s*(\\*|[a-z_][\\w.]*)"
+  private static final Pattern FORM = Pattern.compile("(?i)^\\s*(sum|count|avg|min|max)\\s*\\(\\s*(?:cast\\s*\\(\\s*)?"
+      + "(\\*|[a-z_][\\w.]*)(?:\\s+as\\s+[a-z][a-z ]*(?:\\(\\s*[0-9]+(?:\\s*,\\s*[0-9]+)?\\s*\\))?\\s*\\))?"
       + "\\s*\\)\\s*(?:over\\s*\\(\\s*(?:partition\\s+by\\s+([\\w.,\\s]+?))?\\s*\\)\\s*)?$");
   private static final Pattern IDENTIFIER = Pattern.compile("(?i)\\b([a-z_][a-z0-9_]*(?:\\.[a-z_][a-z0-9_]*)?)\\b"
       + "(\\s*\\()?");

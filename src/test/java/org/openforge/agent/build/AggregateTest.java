@@ -39,6 +39,10 @@ class AggregateTest {
     assertThat(avg.column()).isEqualTo("amount");
     assertThat(avg.partitionBy()).containsExactly("customer_id");
     assertThat(Aggregate.parse("SUM(amount) / COUNT(*)")).isEmpty();
+    Aggregate cast = Aggregate.parse("SUM(CAST(sales.amount AS NUMERIC(12, 2))) OVER (PARTITION BY sales.customer_id)")
+        .orElseThrow();
+    assertThat(cast.column()).isEqualTo("amount");
+    assertThat(cast.partitionBy()).containsExactly("customer_id");
     assertThat(Aggregate.columnsOf("CASE WHEN quantity > 0 THEN amount / quantity END"))
         .containsExactly("quantity", "amount");
     assertThat(Aggregate.columnsOf("coalesce(region_code, 'none')")).containsExactly("region_code");
