@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * A simple SQL aggregate a pipeline computes per row: {@code FUNC(column)} or {@code FUNC(column) OVER (PARTITION BY
- * a, b)} with FUNC one of SUM, COUNT, AVG, MIN, MAX (the column may be wrapped in a CAST). Evaluated in memory on rows that took no SQL (CSV files) and
+ * a, b)} with FUNC one of SUM, COUNT, AVG, MIN, MAX, the column possibly wrapped in a CAST. Evaluated in memory on
+ * rows that took no SQL (CSV files), rewritten as a correlated subquery for an aggregation over a related table, and
  * translated to pandas for the generated Dagster project. Other logic stays SQL, pushed down to databases.
  */
 public record Aggregate(String function, String column, List<String> partitionBy) {
