@@ -53,6 +53,7 @@ public final class MariaDbSales {
       load(c, "products", SalesSamples.csv("products.csv"));
       load(c, "sales", SalesSamples.csv("sales.csv"));
     } catch (SQLException e) {
+      drop(name);
       throw new IllegalStateException("cannot load the sales sample into MariaDB " + name, e);
     }
     return name;

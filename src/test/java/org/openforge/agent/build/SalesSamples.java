@@ -38,6 +38,7 @@ public final class SalesSamples {
     try (Connection c = connect(name); Statement s = c.createStatement()) {
       s.execute(Files.readString(Path.of("samples/sales-postgres.sql")));
     } catch (SQLException | IOException e) {
+      dropDatabase(name);
       throw new IllegalStateException("cannot load the sales sample into " + name, e);
     }
     return name;
