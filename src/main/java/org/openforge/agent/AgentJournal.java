@@ -19,6 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AgentJournal {
 
+  private static final Object[] STRIPES = new Object[64];
+
+  static {
+    for (int i = 0; i < STRIPES.length; i++) {
+      STRIPES[i] = new Object();
+    }
+  }
+
   private final AgentTaskRepository tasks;
   private final AgentEventRepository events;
   private final TransactionTemplate newTransaction;
@@ -63,9 +71,29 @@ public class AgentJournal {
     event(taskId, AgentEvent.PROGRESS, payload);
   }
 
+  /**
+   * Appends an event in its own transaction. Events of one task are numbered one after the other: appends of the
+   * same task are serialised here (a run may call tools from several threads), and a number taken concurrently by
+   * another node is retried.
+   */
   public void event(String taskId, String type, Map<String, Object> payload) {
-    AgentEvent event = newTransaction.execute(status -> events.append(taskId, type, payload, now()));
+    AgentEvent event;
+    synchronized (STRIPES[Math.floorMod(taskId.hashCode(), STRIPES.length)]) {
+      event = withRetry(() -> newTransaction.execute(status -> events.append(taskId, type, payload, now())));
+    }
     publisher.publishEvent(new EventCommitted(event));
+  }
+
+  private static <T> T withRetry(java.util.function.Supplier<T> append) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return append.get();
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        if (attempt >= 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** A failed attempt: {@code final} when no retry follows (an incident) — the task is failed — else pending. */
