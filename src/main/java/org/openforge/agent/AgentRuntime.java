@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -272,9 +271,5 @@ public class AgentRuntime {
   @jakarta.annotation.PreDestroy
   void shutdown() {
     runners.shutdownNow();
-  }
-
-  Optional<Agent> agentFor(String taskType) {
-    return registry.find(taskType);
   }
 }

@@ -51,11 +51,6 @@ public class ArtifactRepository {
         .param("e", engagementId).param("id", id).query(this::full).optional();
   }
 
-  public List<Artifact> byTask(String taskId) {
-    return jdbc.sql("select " + HEADER_COLUMNS + " from artifact where agent_task_id = :t order by created_at")
-        .param("t", taskId).query(this::header).list();
-  }
-
   /** The newest version of each named artifact of a kind, with content. */
   public Optional<Artifact> latestOfKind(String engagementId, String kind) {
     return jdbc.sql("select * from artifact where engagement_id = :e and kind = :k order by created_at desc, version desc")

@@ -70,8 +70,4 @@ public class ArtifactService {
   public Optional<Artifact> latestOfKind(String engagementId, String kind) {
     return artifacts.latestOfKind(engagementId, kind);
   }
-
-  public List<Artifact> byTask(String taskId) {
-    return artifacts.byTask(taskId);
-  }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import org.openforge.system.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,13 +52,6 @@ public class GateRepository {
   public List<GateEvaluation> evaluations(String engagementId, int limit) {
     return jdbc.sql("select * from gate_evaluation where engagement_id = :e order by evaluated_at desc, id limit :l")
         .param("e", engagementId).param("l", limit).query(this::evaluation).list();
-  }
-
-  public Optional<GateEvaluation> latestFromProcess(String engagementId, Phase phase) {
-    return jdbc.sql("""
-        select * from gate_evaluation where engagement_id = :e and phase = :p and origin = 'process'
-        order by evaluated_at desc, id fetch first 1 rows only""")
-        .param("e", engagementId).param("p", phase.value()).query(this::evaluation).optional();
   }
 
   private GatePass pass(ResultSet rs, int row) throws SQLException {

@@ -60,8 +60,4 @@ public class ProcessModels {
     return element instanceof EndEvent end
         && end.getEventDefinitions().stream().anyMatch(d -> d instanceof ErrorEventDefinition);
   }
-
-  public boolean isEndEvent(String processDefinitionId, String activityId) {
-    return activityId != null && model(processDefinitionId).getModelElementById(activityId) instanceof EndEvent;
-  }
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
-import org.openforge.agent.AgentResult;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.openforge.support.Scripts;
@@ -360,10 +359,5 @@ class LifecycleProcessTest extends IntegrationTest {
       }
     });
     return list;
-  }
-
-  @SuppressWarnings("unused")
-  private static AgentResult nothing() {
-    return new AgentResult(Map.of(), List.of(), 1.0, "nothing");
   }
 }

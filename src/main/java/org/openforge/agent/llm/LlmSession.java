@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -218,10 +217,5 @@ public class LlmSession {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return String.valueOf(value);
     }
-  }
-
-  /** Time left before the run's deadline. */
-  public Duration remaining() {
-    return Duration.between(Instant.now(), deadline);
   }
 }

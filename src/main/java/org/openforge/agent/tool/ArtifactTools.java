@@ -2,7 +2,6 @@ package org.openforge.agent.tool;
 
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
@@ -79,10 +78,5 @@ public class ArtifactTools {
     h.put("summary", a.summary());
     h.put("metadata", a.metadata());
     return h;
-  }
-
-  /** Lists of headers for a model. */
-  static List<Map<String, Object>> headers(List<Artifact> list) {
-    return list.stream().map(ArtifactTools::header).toList();
   }
 }
