@@ -8,7 +8,8 @@ import java.util.Map;
 import org.openforge.agent.llm.AgentMessage;
 
 /** A message of a run's conversation; an assistant's tool calls carry their results and durations. */
-public record AgentMessageView(String role, String content, List<ToolCallView> toolCalls, OffsetDateTime timestamp) {
+public record AgentMessageView(String role, String content, List<ToolCallView> toolCalls, String channel,
+    OffsetDateTime timestamp) {
 
   /** One tool call: what the model asked and what it got back. */
   public record ToolCallView(String id, String name, String arguments, String result, String status,
@@ -34,7 +35,8 @@ public record AgentMessageView(String role, String content, List<ToolCallView> t
             result == null ? null : result.content(), meta.get("status") == null ? null : meta.get("status").toString(),
             duration instanceof Number n ? n.longValue() : null));
       }
-      views.add(new AgentMessageView(m.role(), m.content() == null ? "" : m.content(), calls, m.createdAt()));
+      views.add(new AgentMessageView(m.role(), m.content() == null ? "" : m.content(), calls, m.channel(),
+          m.createdAt()));
     }
     return views;
   }

@@ -74,6 +74,7 @@ public class AgentRuntime {
   private final LlmProperties llmProperties;
   private final LlmAssist assist;
   private final AgentMessageRepository messages;
+  private final org.openforge.system.JsonText json;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
   private final ExecutorService runners = Executors.newCachedThreadPool(r -> {
@@ -85,8 +86,9 @@ public class AgentRuntime {
   public AgentRuntime(AgentRegistry registry, AgentTaskRepository tasks, AgentEventRepository events,
       AgentJournal journal, EngagementRepository engagements, ArtifactService artifacts,
       GateEvidenceService evidence, ManagementService management, ToolRegistry tools, ToolApprovals toolApprovals,
-      AgentApprovals agentApprovals, LlmProviders llm, LlmProperties llmProperties, LlmAssist assist, AgentMessageRepository messages,
-      ApplicationEventPublisher publisher, Clock clock) {
+      AgentApprovals agentApprovals, LlmProviders llm, LlmProperties llmProperties, LlmAssist assist,
+      AgentMessageRepository messages, org.openforge.system.JsonText json, ApplicationEventPublisher publisher,
+      Clock clock) {
     this.registry = registry;
     this.tasks = tasks;
     this.events = events;
@@ -102,6 +104,7 @@ public class AgentRuntime {
     this.llmProperties = llmProperties;
     this.assist = assist;
     this.messages = messages;
+    this.json = json;
     this.publisher = publisher;
     this.clock = clock;
   }
@@ -127,7 +130,9 @@ public class AgentRuntime {
           .orElseThrow(() -> new IllegalStateException("no agent for task type " + taskType));
       Instant deadline = clock.instant().plusSeconds(task.timeoutSeconds() != null ? task.timeoutSeconds()
           : llmProperties.runTimeoutSeconds());
-      ToolExecutor executor = new ToolExecutor(task, engagement, tools, toolApprovals, journal);
+      AgentTranscript transcript = new AgentTranscript(messages, json, task.id());
+      transcript.input(task, task.attempts() + 1);
+      ToolExecutor executor = new ToolExecutor(task, engagement, tools, toolApprovals, journal, transcript);
       RunApprovals runApprovals = new RunApprovals(agentApprovals, task, engagement);
       LlmSettings settings = llm.settings(engagement.agentConfig(), taskType, task.maxIterations());
       LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
@@ -140,6 +145,7 @@ public class AgentRuntime {
         return session == null ? own : assist.review(context, own, session);
       });
       complete(task, executor, result);
+      transcript.outcome(result.summary());
     } catch (ApprovalPending pending) {
       pause(execution, task, pending);
       throw new BpmnError(ERROR_APPROVAL_REQUIRED, pending.getMessage());
@@ -162,6 +168,8 @@ public class AgentRuntime {
 
   /** A run that can go on no further: the task fails for good and the model takes the AGENT_DECLINED path. */
   private void decline(AgentTask task, String reason) {
+    messages.append(task.id(), org.openforge.agent.llm.AgentMessage.ASSISTANT, "Declined: " + reason, null,
+        org.openforge.agent.llm.AgentMessage.AGENT);
     tasks.setStatus(task.id(), AgentTaskStatus.FAILED, reason, now());
     appendAfterCommit(task.id(), AgentEvent.FAILED, payload("error", reason));
     throw new BpmnError(AgentDeclinedException.ERROR_CODE, reason);

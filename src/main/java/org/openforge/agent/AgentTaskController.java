@@ -82,9 +82,11 @@ public class AgentTaskController {
   }
 
   @GetMapping("/{id}/messages")
-  @Operation(summary = "A task's conversation",
-      description = "System, user, assistant and tool messages; tool calls with arguments, result and duration.")
-  public List<AgentMessageView> messages(@PathVariable String id) {
-    return tasks.messages(id);
+  @Operation(summary = "A task's messages",
+      description = "System, user, assistant and tool messages; tool calls with arguments, result and duration. "
+          + "channel agent: the built-in agent's own steps (every run has them); model: the LLM conversation.")
+  public List<AgentMessageView> messages(@PathVariable String id,
+      @RequestParam(required = false) String channel) {
+    return tasks.messages(id, channel);
   }
 }

@@ -109,9 +109,14 @@ public class AgentTaskService {
         .map(AgentTaskView::of).toList(), page.page(), page.pageSize(), tasks.count(engagementId, s));
   }
 
-  public List<AgentMessageView> messages(String id) {
+  /** The run's messages, all or one channel ({@code agent}: the built-in agent's steps, {@code model}: the LLM). */
+  public List<AgentMessageView> messages(String id, String channel) {
     find(id);
-    return AgentMessageView.of(messages.forTask(id));
+    if (channel != null && !List.of("agent", "model").contains(channel)) {
+      throw ApiException.invalid("channel", "must be one of [agent, model], got '" + channel + "'");
+    }
+    return AgentMessageView.of(messages.forTask(id).stream()
+        .filter(m -> channel == null || channel.equals(m.channel())).toList());
   }
 
   /** Stops a task: its agent-task process is deleted, or a phase agent's subprocess cancelled. */

@@ -54,7 +54,7 @@ class AgentRuntimeTest extends IntegrationTest {
     assertThat(done.get("usage").get("input_tokens").asLong()).isEqualTo(360);
     assertThat(done.get("usage").get("output_tokens").asLong()).isEqualTo(90);
 
-    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages").json();
+    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages?channel=model").json();
     assertThat(messages.findValuesAsText("role"))
         .containsExactly("system", "user", "assistant", "tool", "assistant", "tool", "assistant");
     JsonNode firstCall = messages.get(2).get("tool_calls").get(0);
@@ -103,7 +103,7 @@ class AgentRuntimeTest extends IntegrationTest {
     driver().runJobs(engagement);
     JsonNode done = api().get("/api/v1/agents/tasks/" + task).json();
     assertThat(done.get("status").asText()).isEqualTo("completed");
-    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages").json();
+    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages?channel=model").json();
     assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "assistant", "tool", "assistant");
     assertThat(messages.get(3).get("content").asText()).contains("requirement_count");
     assertThat(events(task).stream().map(e -> e.path("status").asText()))
@@ -125,7 +125,7 @@ class AgentRuntimeTest extends IntegrationTest {
     driver().runJobs(engagement);
 
     assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("completed");
-    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages").json();
+    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages?channel=model").json();
     assertThat(messages.get(3).get("content").asText()).startsWith("REFUSED").contains("not now");
     assertThat(messages.get(2).get("tool_calls").get(0).get("status").asText()).isEqualTo("refused");
     assertThat(models.requests(script)).hasSize(2);
@@ -176,7 +176,7 @@ class AgentRuntimeTest extends IntegrationTest {
     assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("completed");
     assertThat(api().post("/api/v1/agents/tasks/" + task + "/retry", Map.of()).status()).isEqualTo(409);
     // one conversation across the attempts
-    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages").json();
+    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages?channel=model").json();
     assertThat(messages.findValuesAsText("role")).containsExactly("system", "user", "assistant");
   }
 
@@ -282,6 +282,28 @@ class AgentRuntimeTest extends IntegrationTest {
     assertThat(events(created.text("id"))).extracting(e -> e.get("type").asText()).endsWith("failed");
     assertThat(api().get("/api/v1/agents/tasks/none").status()).isEqualTo(404);
     assertThat(api().get("/api/v1/agents/tasks?status=asleep").status()).isEqualTo(422);
+  }
+
+  @Test
+  void aBuiltInRunsMessagesShowItsInputToolCallsAndResult() {
+    String engagement = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
+    agents.script(engagement, "stakeholder_analysis", context -> {
+      context.tools().require("list_artifacts", Map.of());
+      return Scripts.artifact("stakeholder_analysis", Map.of("stakeholder_count", 2)).run(context);
+    });
+    String task = createTask(engagement, "stakeholder_analysis").text("id");
+    driver().runJobs(engagement);
+    JsonNode messages = api().get("/api/v1/agents/tasks/" + task + "/messages").json();
+    assertThat(messages.findValuesAsText("channel")).containsOnly("agent");
+    assertThat(messages.findValuesAsText("role")).containsExactly("user", "assistant", "tool", "assistant", "tool",
+        "assistant");
+    assertThat(messages.get(0).get("content").asText()).contains("stakeholder_analysis", "from the test");
+    assertThat(messages.get(1).get("tool_calls").get(0).get("name").asText()).isEqualTo("list_artifacts");
+    assertThat(messages.get(3).get("tool_calls").get(0).get("name").asText()).isEqualTo("write_file");
+    assertThat(messages.get(3).get("tool_calls").get(0).get("result").asText()).contains("stakeholder_analysis");
+    assertThat(messages.get(5).get("content").asText()).isEqualTo("produced stakeholder_analysis");
+    assertThat(api().get("/api/v1/agents/tasks/" + task + "/messages?channel=model").json()).isEmpty();
+    assertThat(api().get("/api/v1/agents/tasks/" + task + "/messages?channel=x").status()).isEqualTo(422);
   }
 
   private String llmEngagement(String script, Map<String, Object> approvalSettings) {

@@ -109,7 +109,7 @@ public class DeploymentConfigAgent implements Agent {
     context.progress("load_test", requests.size() + " requests in the mix, " + input.load().concurrency()
         + " workers for up to " + input.load().durationSeconds() + " s; target p95 ≤ " + target.p95Ms() + " ms");
     ToolExecutor unjournaled = new ToolExecutor(context.task(), context.engagement(), context.tools().registry(),
-        toolApprovals, null);
+        toolApprovals, null, null);
     Map<String, Object> load = LoadTest.run(context.tools(), unjournaled, requests, input.load(), target);
 
     String header = "# " + title + " — " + input.environment() + " (" + input.deploymentType() + ")\n"

@@ -6,7 +6,12 @@ import java.util.Map;
 
 /** A stored message of an LLM-assisted run: system, user, assistant (with tool calls) or tool (a result). */
 public record AgentMessage(String taskId, int seq, String role, String content, List<Map<String, Object>> toolCalls,
-    OffsetDateTime createdAt) {
+    String channel, OffsetDateTime createdAt) {
+
+  /** The built-in agent's own steps (its input, tool calls and result). */
+  public static final String AGENT = "agent";
+  /** A model conversation. */
+  public static final String MODEL = "model";
 
   public static final String SYSTEM = "system";
   public static final String USER = "user";

@@ -34,17 +34,22 @@ public class AgentMessageRepository {
   }
 
   public AgentMessage append(String taskId, String role, String content, List<Map<String, Object>> toolCalls) {
+    return append(taskId, role, content, toolCalls, AgentMessage.MODEL);
+  }
+
+  public AgentMessage append(String taskId, String role, String content, List<Map<String, Object>> toolCalls,
+      String channel) {
     OffsetDateTime at = OffsetDateTime.now(clock);
     return newTransaction.execute(status -> {
       int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from agent_message where task_id = :t")
           .param("t", taskId).query(Integer.class).single();
       jdbc.sql("""
-          insert into agent_message (task_id, seq, role, content, tool_calls, created_at)
-          values (:t, :seq, :role, :content, :calls, :at)""")
+          insert into agent_message (task_id, seq, role, content, tool_calls, channel, created_at)
+          values (:t, :seq, :role, :content, :calls, :channel, :at)""")
           .param("t", taskId).param("seq", seq).param("role", role).param("content", content)
           .param("calls", toolCalls == null || toolCalls.isEmpty() ? null : json.write(toolCalls)).param("at", at)
-          .update();
-      return new AgentMessage(taskId, seq, role, content, toolCalls == null ? List.of() : toolCalls, at);
+          .param("channel", channel).update();
+      return new AgentMessage(taskId, seq, role, content, toolCalls == null ? List.of() : toolCalls, channel, at);
     });
   }
 
@@ -56,6 +61,7 @@ public class AgentMessageRepository {
   private AgentMessage map(ResultSet rs, int row) throws SQLException {
     String calls = rs.getString("tool_calls");
     return new AgentMessage(rs.getString("task_id"), rs.getInt("seq"), rs.getString("role"), rs.getString("content"),
-        calls == null ? List.of() : json.read(calls, CALLS), rs.getObject("created_at", OffsetDateTime.class));
+        calls == null ? List.of() : json.read(calls, CALLS), rs.getString("channel"),
+        rs.getObject("created_at", OffsetDateTime.class));
   }
 }

@@ -107,7 +107,7 @@ public class LlmSession {
       if (answered(conversation, call.id())) {
         continue;
       }
-      ToolOutcome outcome = tools.call(call.id(), call.name(), arguments(call));
+      ToolOutcome outcome = tools.callForModel(call.id(), call.name(), arguments(call));
       String text = resultText(outcome);
       conversation.add(ToolExecutionResultMessage.from(call, text));
       Map<String, Object> ref = new LinkedHashMap<>();
@@ -135,6 +135,9 @@ public class LlmSession {
   private List<ChatMessage> restore() {
     List<ChatMessage> restored = new ArrayList<>();
     for (AgentMessage m : messages.forTask(task.id())) {
+      if (!AgentMessage.MODEL.equals(m.channel())) {
+        continue;
+      }
       switch (m.role()) {
         case AgentMessage.SYSTEM -> restored.add(SystemMessage.from(m.content()));
         case AgentMessage.USER -> restored.add(UserMessage.from(m.content()));

@@ -8,6 +8,7 @@ import org.openforge.agent.AgentEvent;
 import org.openforge.agent.ApprovalPending;
 import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentTask;
+import org.openforge.agent.AgentTranscript;
 import org.openforge.engagement.Engagement;
 
 /**
@@ -21,19 +22,39 @@ public class ToolExecutor {
   private final ToolRegistry registry;
   private final ToolApprovals approvals;
   private final AgentJournal journal;
+  private final AgentTranscript transcript;
 
+  /**
+   * @param journal where tool-call events go; null for calls nobody should see one by one (a load test)
+   * @param transcript where a built-in agent's calls are written as messages; null for none
+   */
   public ToolExecutor(AgentTask task, Engagement engagement, ToolRegistry registry, ToolApprovals approvals,
-      AgentJournal journal) {
+      AgentJournal journal, AgentTranscript transcript) {
     this.task = task;
     this.engagement = engagement;
     this.registry = registry;
     this.approvals = approvals;
     this.journal = journal;
+    this.transcript = transcript;
   }
 
   /** Calls a tool; a tool error or refusal is an outcome, not an exception (the caller decides). */
   public ToolOutcome call(String callId, String name, Map<String, Object> arguments) {
     String id = callId == null ? UUID.randomUUID().toString() : callId;
+    ToolOutcome outcome = invoke(id, name, arguments);
+    if (transcript != null) {
+      transcript.toolCall(id, name, arguments == null ? Map.of() : arguments, outcome);
+    }
+    return outcome;
+  }
+
+  /** A call the model made: the model session writes it into the conversation itself. */
+  public ToolOutcome callForModel(String callId, String name, Map<String, Object> arguments) {
+    return invoke(callId == null ? UUID.randomUUID().toString() : callId, name, arguments);
+  }
+
+  private ToolOutcome invoke(String callId, String name, Map<String, Object> arguments) {
+    String id = callId;
     Map<String, Object> args = arguments == null ? Map.of() : arguments;
     AgentTool tool = registry.find(name).orElse(null);
     if (tool == null) {

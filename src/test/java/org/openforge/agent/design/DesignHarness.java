@@ -111,7 +111,7 @@ final class DesignHarness implements DesignArtifacts {
     AgentTask task = new AgentTask("task-" + UUID.randomUUID(), engagement.id(), taskType, "test " + taskType, input,
         AgentTaskStatus.RUNNING, "design", AgentTask.ORIGIN_API, null, null, 0, null, null, null, null, null, null,
         null, null, 0, 0, 0, "tester", null, null, null);
-    ToolExecutor tools = new ToolExecutor(task, engagement, new ToolRegistry(tools()), new ToolApprovals(null), null);
+    ToolExecutor tools = new ToolExecutor(task, engagement, new ToolRegistry(tools()), new ToolApprovals(null), null, null);
     RunApprovals approvals = new RunApprovals(null, task, engagement) {
       @Override
       public AgentApprovals.Decision require(ApprovalType type, String subject, String title, String description,
