@@ -1,5 +1,6 @@
 package org.openforge.agent.deploy;
 
+import org.openforge.datasource.StoredCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package org.openforge.agent.deploy;
 
+import org.openforge.datasource.StoredCredentials;
 import static org.openforge.agent.build.BuildJson.map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
-package org.openforge.agent.deploy;
+package org.openforge.datasource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
-import org.openforge.agent.build.BuildJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,11 @@ public class StoredCredentials {
   public record Facts(String secret, boolean passwordInConfig) {}
 
   private final JdbcClient jdbc;
+  private final ObjectMapper mapper;
 
-  public StoredCredentials(JdbcClient jdbc) {
+  public StoredCredentials(JdbcClient jdbc, ObjectMapper mapper) {
     this.jdbc = jdbc;
+    this.mapper = mapper;
   }
 
   public Optional<Facts> of(String sourceId) {
@@ -28,11 +30,19 @@ public class StoredCredentials {
             + "end as secret_state, connection_config from data_source where id = :id")
         .param("id", sourceId)
         .query((rs, n) -> {
-          JsonNode config = BuildJson.read(rs.getString("connection_config"));
+          JsonNode config = read(rs.getString("connection_config"));
           boolean password = config.hasNonNull("password") && !config.get("password").asText().isEmpty()
               && !config.get("password").asText().equals("***");
           return new Facts(rs.getString("secret_state"), password);
         })
         .optional();
+  }
+
+  private JsonNode read(String json) {
+    try {
+      return mapper.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored connection configuration is unreadable", e);
+    }
   }
 }
