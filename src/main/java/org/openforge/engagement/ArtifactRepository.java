@@ -46,6 +46,10 @@ public class ArtifactRepository {
         .param("e", engagementId).query(this::header).list();
   }
 
+  public Optional<Artifact> findById(String id) {
+    return jdbc.sql("select * from artifact where id = :id").param("id", id).query(this::full).optional();
+  }
+
   public Optional<Artifact> find(String engagementId, String id) {
     return jdbc.sql("select * from artifact where engagement_id = :e and id = :id")
         .param("e", engagementId).param("id", id).query(this::full).optional();

@@ -124,6 +124,15 @@ class EngagementApiTest extends IntegrationTest {
     assertThat(raw.contentType()).startsWith("application/json");
     assertThat(raw.get("produced_by").asText()).isEqualTo("stakeholder_analysis");
     assertProblem(api().get("/api/v1/engagements/" + id + "/artifacts/none"), 404, "not_found");
+
+    Api.Response link = api().get("/api/v1/engagements/" + id + "/artifacts/" + artifact.get("id").asText() + "/link");
+    assertThat(link.status()).isEqualTo(200);
+    Api.Response opened = anonymous().get(link.text("url"));
+    assertThat(opened.status()).isEqualTo(200);
+    assertThat(opened.body()).contains("produced_by");
+    assertThat(anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(anonymous().base()
+        + link.text("url"))).GET()).contentType()).startsWith("application/json");
+    assertProblem(anonymous().get(link.text("url").replace("sig=", "sig=x")), 403, "forbidden");
   }
 
   @Test
