@@ -1,6 +1,10 @@
 package org.openforge.agent.tool;
 
+import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
+import dev.langchain4j.model.chat.request.json.JsonNullSchema;
+import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.LinkedHashMap;
@@ -73,7 +77,9 @@ public class DataSourceTools {
     return new SimpleTool("execute_sql", "Runs one read-only SQL statement (SELECT/WITH) against an attached "
         + "PostgreSQL or MySQL/MariaDB source, with ? parameters, a row limit and a statement timeout.",
         JsonObjectSchema.builder().addStringProperty("source_id").addStringProperty("sql")
-            .addProperty("params", JsonArraySchema.builder().items(new JsonStringSchema()).build())
+            .addProperty("params", JsonArraySchema.builder().description("values of the ? placeholders, in order")
+                .items(JsonAnyOfSchema.builder().anyOf(new JsonStringSchema(), new JsonNumberSchema(),
+                    new JsonBooleanSchema(), new JsonNullSchema()).build()).build())
             .addIntegerProperty("max_rows", "at most 1000 (default 100)")
             .required("source_id", "sql").build(), true,
         call -> {
