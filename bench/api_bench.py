@@ -85,11 +85,20 @@ def main():
     created = load(base, key, "POST /engagements", [("POST", "/api/v1/engagements", body)] * a.engagements,
                    a.workers)
     ids = [c["id"] for c in created if c and "id" in c]
+    # the job executor starts each engagement's Discovery phase (and evaluates its gate): wait for it, timed
+    start = time.perf_counter()
+    while time.perf_counter() - start < 300:
+        _, page, _ = request(base, key, "GET", "/api/v1/engagements?status=approved&page_size=1")
+        if page and page["total"] == 0:
+            break
+        time.sleep(0.5)
+    took = time.perf_counter() - start
+    print(f"{'phase starts through the job executor':<42} n={len(ids):>5}  settled in {took:6.1f} s  "
+          f"{len(ids) / max(took, 0.001):6.1f} phases/s")
     load(base, key, "GET /engagements/{id}", [("GET", f"/api/v1/engagements/{i}") for i in ids], a.workers)
     load(base, key, "GET /engagements?page_size=20", [("GET", "/api/v1/engagements?page_size=20")] * 200, a.workers)
     load(base, key, "GET /engagements?status=in_progress (all)",
          [("GET", "/api/v1/engagements?status=in_progress&page_size=100")] * 50, a.workers)
-    time.sleep(2)
     load(base, key, "GET /transition-check (gate DMN)",
          [("GET", f"/api/v1/engagements/{i}/transition-check?target_phase=design") for i in ids[:200]], a.workers)
     load(base, key, "GET /summary", [("GET", f"/api/v1/engagements/{i}/summary") for i in ids[:200]], a.workers)

@@ -32,29 +32,53 @@ public class GateService {
   private final DecisionService decisions;
   private final EngagementStates states;
   private final HistoryService history;
+  private final GateTables gateTables;
   private final Clock clock;
 
   public GateService(GateEvidenceService evidence, GateRepository gates, DecisionService decisions,
-      EngagementStates states, HistoryService history, Clock clock) {
+      EngagementStates states, HistoryService history, GateTables gateTables, Clock clock) {
     this.evidence = evidence;
     this.gates = gates;
     this.decisions = decisions;
     this.states = states;
     this.history = history;
+    this.gateTables = gateTables;
     this.clock = clock;
   }
 
-  /** Evaluates a phase's gate now, for an API caller, against the running phase instance if the phase runs. */
+  /**
+   * Evaluates a phase's gate now for a decision the API makes (a transition), against the running phase instance
+   * if the phase runs: stored, and kept in the engine's decision history.
+   */
   @Transactional
   public GateEvaluation check(String engagementId, Phase phase) {
-    Optional<ProcessInstance> running = states.runningPhaseInstance(engagementId)
-        .filter(pi -> pi.getProcessDefinitionId().startsWith(phase.processKey() + ":"));
+    Optional<ProcessInstance> running = running(engagementId, phase);
     String instanceId = running.map(ProcessInstance::getId).orElse(null);
-    OffsetDateTime startedAt = running.map(pi -> startOf(pi.getId())).orElse(null);
-    Map<String, Object> facts = evidence.facts(engagementId, phase, instanceId, startedAt);
+    Map<String, Object> facts = evidence.facts(engagementId, phase, instanceId,
+        running.map(pi -> startOf(pi.getId())).orElse(null));
     List<Map<String, Object>> result = decisions.evaluateDecisionByKey(ProcessIds.gateDecisionKey(phase))
         .variables(facts).evaluate().getResultList();
     return store(engagementId, phase, ORIGIN_CHECK, instanceId, facts, result);
+  }
+
+  /**
+   * Evaluates a phase's gate for a read (phase status, transition check, summary) with the same deployed table,
+   * but without writing anything: reads that clients poll leave no trace in our tables or the engine's history.
+   */
+  public GateEvaluation preview(String engagementId, Phase phase) {
+    Optional<ProcessInstance> running = running(engagementId, phase);
+    String instanceId = running.map(ProcessInstance::getId).orElse(null);
+    Map<String, Object> facts = evidence.facts(engagementId, phase, instanceId,
+        running.map(pi -> startOf(pi.getId())).orElse(null));
+    List<Map<String, Object>> result = gateTables.evaluate(ProcessIds.gateDecisionKey(phase), facts);
+    List<GateEvaluation.Unmet> unmet = merge(result);
+    return new GateEvaluation(null, engagementId, phase, ORIGIN_CHECK, instanceId, facts, unmet,
+        unmet.stream().noneMatch(GateEvaluation.Unmet::blocking), OffsetDateTime.now(clock));
+  }
+
+  private Optional<ProcessInstance> running(String engagementId, Phase phase) {
+    return states.runningPhaseInstance(engagementId)
+        .filter(pi -> pi.getProcessDefinitionId().startsWith(phase.processKey() + ":"));
   }
 
   /** Records an evaluation made by a phase's business rule task. */

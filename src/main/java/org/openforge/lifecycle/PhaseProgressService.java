@@ -29,12 +29,18 @@ public class PhaseProgressService {
     this.approvals = approvals;
   }
 
+  /** Progress for a read: the gate is evaluated without storing anything. */
   public PhaseProgress of(Engagement engagement, Phase phase) {
+    return of(engagement, phase, false);
+  }
+
+  /** @param record whether the gate evaluation is stored (when a transition is decided on it) */
+  public PhaseProgress of(Engagement engagement, Phase phase, boolean record) {
     if (!phase.isWorkPhase()) {
       return new PhaseProgress(phase, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
           true, 100, null);
     }
-    GateEvaluation evaluation = gates.check(engagement.id(), phase);
+    GateEvaluation evaluation = record ? gates.check(engagement.id(), phase) : gates.preview(engagement.id(), phase);
     Set<String> produced = artifacts.list(engagement.id()).stream().map(Artifact::kind).collect(Collectors.toSet());
     List<String> done = phase.outputs().stream().filter(produced::contains).toList();
     List<String> remaining = phase.outputs().stream().filter(k -> !produced.contains(k)).toList();

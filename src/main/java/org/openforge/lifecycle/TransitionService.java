@@ -66,10 +66,15 @@ public class TransitionService {
   public record Result(boolean success, Phase previousPhase, Phase currentPhase, boolean forced, String direction,
       String approvalId) {}
 
+  /** Whether the engagement may move to the target phase now (a read: nothing is stored). */
   public Check check(Engagement engagement, Phase target) {
+    return check(engagement, target, false);
+  }
+
+  private Check check(Engagement engagement, Phase target, boolean record) {
     EngagementState state = states.of(engagement);
     Phase current = state.currentPhase() == null ? Phase.DISCOVERY : state.currentPhase();
-    PhaseProgress phaseProgress = progress.of(engagement, current);
+    PhaseProgress phaseProgress = progress.of(engagement, current, record);
     List<Blocker> blockers = new ArrayList<>();
     if (!state.status().active()) {
       blockers.add(new Blocker("engagement_status", "Engagement status",
@@ -109,12 +114,12 @@ public class TransitionService {
     String actor = approvedBy == null || approvedBy.isBlank() ? caller.name() : approvedBy;
     if (force || backward) {
       caller.require(force ? Role.ADMIN : Role.APPROVER, force ? "A forced transition" : "A backward transition");
-      List<Blocker> unmet = force ? check(engagement, target).blockers() : List.of();
+      List<Blocker> unmet = force ? check(engagement, target, true).blockers() : List.of();
       transactions.executeWithoutResult(s -> modify(engagement, current, target, force, actor, notes, caller, unmet));
       return new Result(true, current, states.of(engagement).currentPhase(), force, backward ? "backward" : "forward",
           null);
     }
-    Check check = check(engagement, target);
+    Check check = check(engagement, target, true);
     if (!check.ready()) {
       throw ApiException.conflict("the " + current.value() + " phase is not ready to move to " + target.value())
           .with("unmet", check.blockers())
