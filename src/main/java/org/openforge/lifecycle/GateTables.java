@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.operaton.bpm.dmn.engine.DmnDecision;
 import org.operaton.bpm.dmn.engine.DmnEngine;
-import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.dmn.engine.DmnEngineConfiguration;
 import org.operaton.bpm.engine.RepositoryService;
-import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest deployed gate tables, parsed once per deployed version and evaluated with the engine's DMN engine
- * without history — for reads. Decisions that change something go through the engine's decision service.
+ * The latest deployed gate tables, parsed once per deployed version and evaluated by a standalone DMN engine
+ * (FEEL, as the process engine's) that keeps no history — for reads. Decisions that change something go through
+ * the engine's decision service.
  */
 @Component
 public class GateTables {
@@ -22,9 +22,9 @@ public class GateTables {
   private final DmnEngine dmn;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-  public GateTables(RepositoryService repository, ProcessEngine engine) {
+  public GateTables(RepositoryService repository) {
     this.repository = repository;
-    this.dmn = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngine();
+    this.dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   }
 
   public List<Map<String, Object>> evaluate(String decisionKey, Map<String, Object> variables) {
