@@ -98,11 +98,10 @@ public class LifecycleController {
   public TransitionCheck transitionCheck(@PathVariable String id,
       @RequestParam(name = "target_phase", required = false) String targetPhase) {
     Engagement e = engagements.find(id);
-    Phase current = currentPhase(e);
-    Phase target = targetPhase == null ? current.next().orElse(Phase.COMPLETE) : Phase.parse(targetPhase);
-    TransitionService.Check check = transitions.check(e, target);
+    TransitionService.Check check = transitions.check(e, targetPhase == null ? null : Phase.parse(targetPhase));
     PhaseProgress p = check.progress();
-    return new TransitionCheck(check.currentPhase(), target, new Evaluation(check.ready(), check.blockers()),
+    return new TransitionCheck(check.currentPhase(), check.targetPhase(), new Evaluation(check.ready(),
+        check.blockers()),
         new RemainingWork(p.phase(), p.remainingOutputs(), p.remainingGates().stream().map(GateRef::of).toList(),
             p.pendingApprovals(), p.completionPercentage()));
   }

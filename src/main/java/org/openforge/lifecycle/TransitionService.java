@@ -66,14 +66,18 @@ public class TransitionService {
   public record Result(boolean success, Phase previousPhase, Phase currentPhase, boolean forced, String direction,
       String approvalId) {}
 
-  /** Whether the engagement may move to the target phase now (a read: nothing is stored). */
+  /** Whether the engagement may move to the target phase (null: the next one) now (a read: nothing is stored). */
   public Check check(Engagement engagement, Phase target) {
     return check(engagement, target, false);
   }
 
+  /** @param target the phase to move to; null for the phase after the current one */
   private Check check(Engagement engagement, Phase target, boolean record) {
     EngagementState state = states.of(engagement);
     Phase current = state.currentPhase() == null ? Phase.DISCOVERY : state.currentPhase();
+    if (target == null) {
+      target = current.next().orElse(Phase.COMPLETE);
+    }
     PhaseProgress phaseProgress = progress.of(engagement, current, record);
     List<Blocker> blockers = new ArrayList<>();
     if (!state.status().active()) {
