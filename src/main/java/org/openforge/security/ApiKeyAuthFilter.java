@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.openforge.system.ApiException;
 import org.openforge.system.Problems;
+import org.openforge.system.RequestPaths;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,10 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
     this.problems = problems;
   }
 
+  /** Everything under /api is authenticated, judged on the path the request is routed by. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/v1/") && !request.getRequestURI().equals("/api/v1");
+    return !RequestPaths.isApi(request);
   }
 
   @Override

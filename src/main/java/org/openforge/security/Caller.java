@@ -24,10 +24,19 @@ public record Caller(String keyId, String name, Role role) {
     request.setAttribute(ATTRIBUTE, caller);
   }
 
-  /** The caller of the current request; {@link #SYSTEM} outside a request (jobs, start-up). */
+  /**
+   * The caller of the current request; {@link #SYSTEM} only outside any request (jobs, start-up). A request that
+   * reached code asking for its caller without having been authenticated is refused, never treated as the system.
+   */
   public static Caller current() {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-    Object caller = attributes == null ? null : attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-    return caller instanceof Caller c ? c : SYSTEM;
+    if (attributes == null) {
+      return SYSTEM;
+    }
+    Object caller = attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (caller instanceof Caller c) {
+      return c;
+    }
+    throw ApiException.unauthorized("this request is not authenticated");
   }
 }

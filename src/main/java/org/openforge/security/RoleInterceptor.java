@@ -7,13 +7,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Enforces {@link RequiresRole} (or the read/write defaults) on every API handler. */
+/**
+ * Enforces {@link RequiresRole} (or the read/write defaults) on every API handler; registered for /api/v1/**, which
+ * Spring matches on the routed path.
+ */
 @Component
 public class RoleInterceptor implements HandlerInterceptor {
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-    if (!(handler instanceof HandlerMethod method) || !request.getRequestURI().startsWith("/api/v1/")) {
+    if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
     RequiresRole annotation = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);

@@ -34,7 +34,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String type = request.getContentType();
-    return !request.getRequestURI().startsWith("/api/") || (type != null && type.startsWith("multipart/"));
+    return !RequestPaths.isApi(request) || (type != null && type.startsWith("multipart/"));
   }
 
   @Override

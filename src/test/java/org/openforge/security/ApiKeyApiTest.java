@@ -46,4 +46,21 @@ class ApiKeyApiTest extends IntegrationTest {
     assertThat(role.get("errors").get(0).get("field").asText()).isEqualTo("role");
     assertThat(api().post("/api/v1/api-keys", Map.of("role", "viewer")).status()).isEqualTo(422);
   }
+
+  @Test
+  void pathsSpelledDifferentlyAreStillAuthenticated() {
+    Api anonymous = api().as(null);
+    for (String path : new String[] {"/api;x=1/v1/api-keys", "/api/%761/api-keys", "/api/v1;a/api-keys",
+        "/api//v1/api-keys", "/api/v1/api-keys;x"}) {
+      Api.Response response = anonymous.get(path);
+      assertThat(response.status()).as(path).isIn(400, 401, 404);
+      assertThat(response.body()).as(path).doesNotContain("\"role\"");
+    }
+    assertThat(anonymous.get("/api;x=1/v1/api-keys").status()).isEqualTo(401);
+    assertThat(anonymous.get("/api/%761/api-keys").status()).isEqualTo(401);
+
+    String viewer = api().post("/api/v1/api-keys", Map.of("name", "viewer-bot", "role", "viewer")).text("key");
+    assertThat(api().as(viewer).get("/api/v1/api-keys;x").status()).isEqualTo(403);
+    assertThat(api().as(viewer).get("/api;x/v1/api-keys").status()).isEqualTo(403);
+  }
 }

@@ -1,0 +1,31 @@
+package org.openforge.system;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * The path a request is routed by — decoded, without {@code ;parameters}, normalised — which is what filters must
+ * decide on: the raw request URI can be made to look like another path ({@code /api;x/v1/...},
+ * {@code /api/%761/...}) while still reaching the same handler.
+ */
+public final class RequestPaths {
+
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+  static {
+    PATHS.setRemoveSemicolonContent(true);
+    PATHS.setUrlDecode(true);
+  }
+
+  private RequestPaths() {}
+
+  public static String of(HttpServletRequest request) {
+    return PATHS.getPathWithinApplication(request);
+  }
+
+  /** Whether the request is for the public API: anything under /api, however the path is spelled. */
+  public static boolean isApi(HttpServletRequest request) {
+    String path = of(request).replaceAll("/{2,}", "/");
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+}
