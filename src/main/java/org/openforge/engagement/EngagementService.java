@@ -16,6 +16,7 @@ import org.openforge.lifecycle.EngagementStatus;
 import org.openforge.lifecycle.EvidenceNotifier;
 import org.openforge.lifecycle.LifecycleCommands;
 import org.openforge.security.Caller;
+import org.openforge.security.Role;
 import org.openforge.system.ApiEnum;
 import org.openforge.system.ApiException;
 import org.openforge.system.FieldViolation;
@@ -56,6 +57,10 @@ public class EngagementService {
   public EngagementView create(CreateEngagementRequest request, Caller caller) {
     AgentConfig config = request.agentConfig() == null ? AgentConfig.DEFAULTS
         : request.agentConfig().validated("agent_config", llmProviders.names());
+    if (config.llm() != null && config.llm().baseUrl() != null && !caller.role().includes(Role.ADMIN)) {
+      throw ApiException.forbidden("only an admin may point an engagement's agents at another model server "
+          + "(agent_config.llm.base_url)");
+    }
     List<String> sourceIds = request.dataSourceIds() == null ? List.of() : request.dataSourceIds();
     List<FieldViolation> unknown = new ArrayList<>();
     for (int i = 0; i < sourceIds.size(); i++) {

@@ -141,8 +141,14 @@ class EngagementApiTest extends IntegrationTest {
     assertThat(viewer.get("/api/v1/engagements").status()).isEqualTo(200);
     Api.Response denied = viewer.post("/api/v1/engagements", Map.of("name", "n", "objective", "o"));
     assertProblem(denied, 403, "forbidden");
-    assertThat(withRole("engineer").post("/api/v1/engagements", Map.of("name", "n", "objective", "o")).status())
-        .isEqualTo(201);
+    Api engineer = withRole("engineer");
+    assertThat(engineer.post("/api/v1/engagements", Map.of("name", "n", "objective", "o")).status()).isEqualTo(201);
+    Map<String, Object> otherServer = Map.of("name", "n", "agent_config",
+        Map.of("llm", Map.of("provider", "openai", "base_url", "https://elsewhere.example/v1")));
+    long before = total();
+    assertProblem(engineer.post("/api/v1/engagements", otherServer), 403, "forbidden");
+    assertThat(total()).isEqualTo(before);
+    assertThat(api().post("/api/v1/engagements", otherServer).status()).isEqualTo(201);
   }
 
   private long total() {

@@ -60,12 +60,15 @@ public class LlmProviders {
     AgentConfig.LlmSettings e = config == null ? null : config.llm();
     String provider = first(e == null ? null : e.provider(), agent == null ? null : agent.provider(), p.provider());
     boolean providerChanged = e != null && e.provider() != null && !e.provider().equals(p.provider());
+    String configuredUrl = first(agent == null ? null : agent.baseUrl(), providerChanged ? null : p.baseUrl());
+    String baseUrl = first(e == null ? null : e.baseUrl(), configuredUrl);
+    // the server's API key only ever goes to the server it was configured for, never to an engagement-chosen URL
+    boolean ownServer = baseUrl == null ? configuredUrl == null : baseUrl.equals(configuredUrl);
     return new LlmSettings(
         provider,
         first(e == null ? null : e.model(), agent == null ? null : agent.model(), providerChanged ? null : p.model()),
-        first(e == null ? null : e.baseUrl(), agent == null ? null : agent.baseUrl(),
-            providerChanged ? null : p.baseUrl()),
-        first(agent == null ? null : agent.apiKey(), providerChanged ? null : p.apiKey()),
+        baseUrl,
+        ownServer ? first(agent == null ? null : agent.apiKey(), providerChanged ? null : p.apiKey()) : null,
         first(e == null ? null : e.temperature(), agent == null ? null : agent.temperature(), p.temperature()),
         first(e == null ? null : e.maxTokens(), agent == null ? null : agent.maxTokens(), p.maxTokens()),
         p.timeoutSeconds(),
