@@ -90,6 +90,17 @@ public class EngagementService {
     return EngagementView.of(e, states.of(e), engagements.dataSourceIds(id));
   }
 
+  /**
+   * The engagement, its row locked until the transaction ends: state changes (submit, pause, resume, cancel) check
+   * the status and act on it as one step, so two concurrent requests cannot both pass the check.
+   */
+  private Engagement locked(String id) {
+    if (!engagements.lock(id)) {
+      throw ApiException.notFound("engagement", id);
+    }
+    return find(id);
+  }
+
   public Engagement find(String id) {
     return engagements.findById(id).orElseThrow(() -> ApiException.notFound("engagement", id));
   }
@@ -109,7 +120,7 @@ public class EngagementService {
 
   @Transactional
   public EngagementView submit(String id, Caller caller) {
-    Engagement e = find(id);
+    Engagement e = locked(id);
     if (e.submitted()) {
       throw ApiException.conflict("engagement " + id + " was already submitted; its status is "
           + states.of(e).status().value());
@@ -121,7 +132,7 @@ public class EngagementService {
 
   @Transactional
   public EngagementView pause(String id, Caller caller) {
-    Engagement e = find(id);
+    Engagement e = locked(id);
     EngagementStatus status = states.of(e).status();
     if (!status.active() || status == EngagementStatus.PAUSED) {
       throw ApiException.conflict("cannot pause an engagement that is " + status.value());
@@ -133,7 +144,7 @@ public class EngagementService {
 
   @Transactional
   public EngagementView resume(String id, Caller caller) {
-    Engagement e = find(id);
+    Engagement e = locked(id);
     EngagementStatus status = states.of(e).status();
     if (status != EngagementStatus.PAUSED) {
       throw ApiException.conflict("cannot resume an engagement that is " + status.value());
@@ -145,7 +156,7 @@ public class EngagementService {
 
   @Transactional
   public EngagementView cancel(String id, String reason, Caller caller) {
-    Engagement e = find(id);
+    Engagement e = locked(id);
     EngagementStatus status = states.of(e).status();
     if (!status.active()) {
       throw ApiException.conflict("cannot cancel an engagement that is " + status.value());

@@ -59,6 +59,38 @@ class EngagementApiTest extends IntegrationTest {
   }
 
   @Test
+  void concurrentStateChangesPassOneAtATime() throws Exception {
+    String id = createEngagement(Map.of("submit", false)).get("id").asText();
+    assertThat(race(4, () -> api().post("/api/v1/engagements/" + id + "/submit", Map.of()).status()))
+        .containsExactlyInAnyOrder(200, 409, 409, 409);
+    assertThat(race(4, () -> api().post("/api/v1/engagements/" + id + "/cancel", Map.of()).status()))
+        .containsExactlyInAnyOrder(200, 409, 409, 409);
+    assertThat(api().get("/api/v1/engagements/" + id).text("status")).isEqualTo("cancelled");
+  }
+
+  private static List<Integer> race(int n, java.util.concurrent.Callable<Integer> request) throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return request.call();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<Integer> result : results) {
+        statuses.add(result.get());
+      }
+      return statuses;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void badInputIsA4xxProblemAndChangesNothing() {
     long before = total();
     assertProblem(api().post("/api/v1/engagements", "{\"name\": \"x\", "), 400, "malformed_json");
