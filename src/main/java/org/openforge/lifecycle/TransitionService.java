@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
@@ -154,7 +155,11 @@ public class TransitionService {
       transactions.executeWithoutResult(s -> evidence.notifyEvidence(engagement.id()));
       for (Job job : management.createJobQuery().processInstanceId(phaseInstanceId)
           .activityId(ProcessIds.CATCH_EVENT_EVIDENCE).list()) {
-        management.executeJob(job.getId());
+        try {
+          management.executeJob(job.getId());
+        } catch (OptimisticLockingException e) {
+          // the job executor ran the same re-evaluation at the same moment; its result is what counts
+        }
       }
     }
     Optional<Approval> signOff = pendingSignOff(engagement, current, phaseInstanceId);

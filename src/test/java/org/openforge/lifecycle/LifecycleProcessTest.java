@@ -12,6 +12,7 @@ import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
+import org.openforge.support.ScriptedAgents;
 import org.openforge.support.Scripts;
 
 /** The engagement lifecycle in the engine: every path of the BPMN models, driven job by job. */
@@ -299,6 +300,63 @@ class LifecycleProcessTest extends IntegrationTest {
     processes().waitingAt(discovery.getId(), "UserTask_SignOffDiscovery");
     assertThat(api().get("/api/v1/engagements/" + id + "/summary").json().get("tasks").get("failed").asInt())
         .isZero();
+  }
+
+  @Test
+  void aPhasesAgentsRunAtTheSameTimeAndEndTheirBranchesOneByOne() throws Exception {
+    String id = createEngagement(Map.of()).get("id").asText();
+    Scripts.discoveryEvidence(agents, id);
+    java.util.concurrent.CyclicBarrier bothRunning = new java.util.concurrent.CyclicBarrier(2);
+    for (String type : List.of("stakeholder_analysis", "requirements_gathering")) {
+      ScriptedAgents.Script then = agents.scriptOf(id, type);
+      agents.script(id, type, context -> {
+        bothRunning.await(30, java.util.concurrent.TimeUnit.SECONDS); // fails unless the other run is inside too
+        return then.run(context);
+      });
+    }
+    driver().runJobsOnce(id); // the lifecycle's call activity: the phase starts, its gate waits
+    ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
+    List<org.operaton.bpm.engine.runtime.Job> agentJobs = management.createJobQuery()
+        .processInstanceId(discovery.getId()).list().stream()
+        .filter(j -> j.getFailedActivityId() == null && !jobActivity(j).startsWith("EndEvent")).toList();
+    assertThat(agentJobs).extracting(this::jobActivity).containsExactlyInAnyOrder(
+        "ServiceTask_StakeholderAnalysis", "ServiceTask_RequirementsGathering", "ServiceTask_SourceDiscovery");
+    // not exclusive: the job executor runs them side by side (and beside the gate's re-evaluation)
+    assertThat(agentJobs).allSatisfy(j -> assertThat(
+        ((org.operaton.bpm.engine.impl.persistence.entity.JobEntity) j).isExclusive()).isFalse());
+
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<?>> runs = agentJobs.stream()
+          .filter(j -> !jobActivity(j).equals("ServiceTask_SourceDiscovery"))
+          .map(j -> pool.submit(() -> management.executeJob(j.getId()))).collect(
+              java.util.stream.Collectors.toList());
+      for (java.util.concurrent.Future<?> run : runs) {
+        run.get(60, java.util.concurrent.TimeUnit.SECONDS); // no optimistic-locking conflict between the two
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(agents.runs(id, "stakeholder_analysis")).isEqualTo(1);
+    assertThat(agents.runs(id, "requirements_gathering")).isEqualTo(1);
+    // each finished agent waits to end its branch in a short exclusive job
+    List<org.operaton.bpm.engine.runtime.Job> ends = management.createJobQuery().processInstanceId(discovery.getId())
+        .list().stream().filter(j -> jobActivity(j).startsWith("EndEvent")).toList();
+    assertThat(ends).extracting(this::jobActivity).containsExactlyInAnyOrder(
+        "EndEvent_StakeholderAnalysisEvidence", "EndEvent_RequirementsGatheringEvidence");
+    assertThat(ends).allSatisfy(j -> assertThat(
+        ((org.operaton.bpm.engine.impl.persistence.entity.JobEntity) j).isExclusive()).isTrue());
+
+    passByHand(id, "data_sources_identified");
+    driver().runJobs(id);
+    processes().waitingAt(discovery.getId(), "UserTask_SignOffDiscovery");
+    processes().hasPassed(discovery.getId(), "EndEvent_StakeholderAnalysisFinished",
+        "EndEvent_RequirementsGatheringFinished", "EndEvent_SourceDiscoveryFinished");
+  }
+
+  private String jobActivity(org.operaton.bpm.engine.runtime.Job job) {
+    return management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
   }
 
   @Test

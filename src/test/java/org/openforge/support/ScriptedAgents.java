@@ -33,6 +33,11 @@ public class ScriptedAgents extends AgentRegistry {
     scripts.put(engagementId + "/" + taskType, script);
   }
 
+  /** The script of a task type, to wrap in another. */
+  public Script scriptOf(String engagementId, String taskType) {
+    return scripts.get(engagementId + "/" + taskType);
+  }
+
   /** Fails the first {@code failures} runs with a technical error, then runs {@code then}. */
   public void failFirst(String engagementId, String taskType, int failures, Script then) {
     AtomicInteger left = new AtomicInteger(failures);
