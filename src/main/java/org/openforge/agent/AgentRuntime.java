@@ -56,6 +56,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AgentRuntime {
 
   public static final String ERROR_APPROVAL_REQUIRED = "APPROVAL_REQUIRED";
+  private static final String WRITE_FILE = "write_file";
   private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -195,8 +196,12 @@ public class AgentRuntime {
     }
   }
 
+  /**
+   * Writes the result. Every file's approval is settled before the first is written: a run that pauses on the
+   * second file has written nothing, and runs again whole once the reviewer decided.
+   */
   private void complete(AgentTask task, ToolExecutor executor, AgentResult result) {
-    List<Map<String, Object>> recorded = new ArrayList<>();
+    List<Map<String, Object>> writes = new ArrayList<>();
     for (ArtifactService.Draft draft : result.artifacts()) {
       Map<String, Object> args = new LinkedHashMap<>();
       args.put("name", draft.name());
@@ -205,8 +210,16 @@ public class AgentRuntime {
       args.put("content", draft.content());
       args.put("summary", draft.summary());
       args.put("metadata", draft.metadata() == null ? Map.of() : draft.metadata());
+      org.openforge.agent.tool.ToolOutcome refused = executor.approval(null, WRITE_FILE, args);
+      if (refused != null) {
+        throw new ToolFailedException(refused);
+      }
+      writes.add(args);
+    }
+    List<Map<String, Object>> recorded = new ArrayList<>();
+    for (Map<String, Object> args : writes) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> ref = (Map<String, Object>) executor.require("write_file", args);
+      Map<String, Object> ref = (Map<String, Object>) executor.require(WRITE_FILE, args);
       Map<String, Object> written = new LinkedHashMap<>();
       for (String key : List.of("id", "name", "kind", "version")) {
         written.put(key, ref.get(key));

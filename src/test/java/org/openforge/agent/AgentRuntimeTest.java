@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.runtime.Job;
+import org.openforge.engagement.ArtifactService;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.openforge.support.ScriptedChatModels;
@@ -108,6 +109,38 @@ class AgentRuntimeTest extends IntegrationTest {
     assertThat(messages.get(3).get("content").asText()).contains("requirement_count");
     assertThat(events(task).stream().map(e -> e.path("status").asText()))
         .containsSubsequence("waiting_approval", "running", "completed");
+  }
+
+  @Test
+  void filesNeedingApprovalAreAllApprovedBeforeAnyIsWrittenAndTheModelIsNotAskedAgain() {
+    String script = "files-" + UUID.randomUUID();
+    String engagement = llmEngagement(script, Map.of("tool_executions", List.of("write_file")));
+    agents.script(engagement, "requirements_gathering", context -> new AgentResult(Map.of(), List.of(
+        new ArtifactService.Draft("requirements.json", "requirements_document", "application/json",
+            "{\"n\":" + System.nanoTime() + "}", "requirements", Map.of("requirement_count", 4)),
+        new ArtifactService.Draft("questions.md", "open_questions", "text/markdown", "- which regions?", "questions",
+            Map.of())), 0.9, "two files"));
+    models.script(script, ScriptedChatModels.answer("Requirements look complete."));
+    String task = createTask(engagement, "requirements_gathering").text("id");
+
+    for (String file : List.of("requirements.json", "questions.md", "requirements-gathering-review.md")) {
+      driver().runJobs(engagement);
+      assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("waiting_approval");
+      assertThat(api().get("/api/v1/engagements/" + engagement + "/artifacts").json()).as("nothing written yet")
+          .isEmpty();
+      JsonNode approval = pendingToolApproval(engagement);
+      assertThat(approval.get("items_to_review").toString()).contains(file);
+      assertThat(api().post("/api/v1/approvals/" + approval.get("id").asText() + "/approve", Map.of()).status())
+          .isEqualTo(200);
+    }
+    driver().runJobs(engagement);
+    assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("completed");
+    JsonNode artifacts = api().get("/api/v1/engagements/" + engagement + "/artifacts").json();
+    assertThat(artifacts.findValuesAsText("name")).containsExactlyInAnyOrder("requirements.json", "questions.md",
+        "requirements-gathering-review.md");
+    assertThat(artifacts.findValuesAsText("version")).containsOnly("1");
+    assertThat(models.requests(script)).hasSize(1);
+    assertThat(agents.runs(engagement, "requirements_gathering")).isEqualTo(4);
   }
 
   @Test

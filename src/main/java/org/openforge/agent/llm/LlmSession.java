@@ -67,6 +67,11 @@ public class LlmSession {
   public String run(String systemPrompt, String userPrompt, List<String> toolNames) {
     List<ToolSpecification> specifications = tools.registry().specifications(toolNames);
     List<ChatMessage> conversation = restore();
+    if (!conversation.isEmpty() && conversation.get(conversation.size() - 1) instanceof AiMessage done
+        && !done.hasToolExecutionRequests()) {
+      // the model already answered; the run paused after it (approving a file to write) and now resumes
+      return done.text() == null ? "" : done.text();
+    }
     if (conversation.isEmpty()) {
       conversation.add(SystemMessage.from(systemPrompt));
       messages.append(task.id(), AgentMessage.SYSTEM, systemPrompt, null);

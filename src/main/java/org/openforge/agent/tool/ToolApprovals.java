@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ToolApprovals {
 
+  private static final String WRITE_FILE = "write_file";
+
   private final AgentApprovals approvals;
 
   public ToolApprovals(AgentApprovals approvals) {
@@ -33,12 +35,26 @@ public class ToolApprovals {
       Map<String, Object> arguments) {
     String args = AgentApprovals.canonical(arguments);
     return approvals.decide(task, engagement, new AgentApprovals.Request(ApprovalType.TOOL_EXECUTION,
-        tool + "\n" + args, "Run " + tool + " for " + task.taskType().replace('_', ' '),
+        tool + "\n" + subject(tool, arguments), "Run " + tool + " for " + task.taskType().replace('_', ' '),
         "The " + task.taskType().replace('_', ' ') + " agent wants to call " + tool + ", which this engagement marks "
             + "as sensitive. Allow it, or refuse it and the agent goes on without it.",
         List.of(new Approval.ReviewItem("Tool", tool), new Approval.ReviewItem("Arguments", args),
             new Approval.ReviewItem("Agent", task.taskType() + (task.description() == null ? ""
                 : ": " + task.description()))),
         Map.of("tool", tool, "arguments", arguments == null ? Map.of() : arguments)));
+  }
+
+  /**
+   * What identifies a call for its approval. A written file is its name and kind: a run that pauses and resumes
+   * writes it again with content that may differ a little (a model's answer), and must find the decision made.
+   */
+  private static String subject(String tool, Map<String, Object> arguments) {
+    if (WRITE_FILE.equals(tool) && arguments != null) {
+      Map<String, Object> file = new java.util.LinkedHashMap<>();
+      file.put("name", arguments.get("name"));
+      file.put("kind", arguments.get("kind"));
+      return AgentApprovals.canonical(file);
+    }
+    return AgentApprovals.canonical(arguments);
   }
 }

@@ -61,19 +61,9 @@ public class ToolExecutor {
       event(name, "failed", args, "unknown tool; available: " + registry.all().stream().map(AgentTool::name).toList(), 0);
       return new ToolOutcome(id, name, ToolOutcome.Status.ERROR, null, "unknown tool '" + name + "'", 0);
     }
-    if (approvals.needsApproval(engagement, name)) {
-      AgentApprovals.Decision decision;
-      try {
-        decision = approvals.decide(task, engagement, name, args);
-      } catch (ApprovalPending pending) {
-        event(name, "waiting_approval", args, pending.getMessage(), 0);
-        throw pending;
-      }
-      if (!decision.approved()) {
-        String why = "a reviewer refused this call" + (decision.comment() == null ? "" : ": " + decision.comment());
-        event(name, "refused", args, why, 0);
-        return new ToolOutcome(id, name, ToolOutcome.Status.REFUSED, null, why, 0);
-      }
+    ToolOutcome refused = approval(id, name, args);
+    if (refused != null) {
+      return refused;
     }
     event(name, "running", args, null, 0);
     long start = System.nanoTime();
@@ -90,6 +80,31 @@ public class ToolExecutor {
       event(name, "failed", args, message, ms);
       return new ToolOutcome(id, name, ToolOutcome.Status.ERROR, null, message, ms);
     }
+  }
+
+  /**
+   * Settles the approval a call needs without running it: null when it may run, the refusal when a reviewer refused
+   * it; throws {@link ApprovalPending} while a reviewer has to decide.
+   */
+  public ToolOutcome approval(String callId, String name, Map<String, Object> arguments) {
+    Map<String, Object> args = arguments == null ? Map.of() : arguments;
+    if (!approvals.needsApproval(engagement, name)) {
+      return null;
+    }
+    AgentApprovals.Decision decision;
+    try {
+      decision = approvals.decide(task, engagement, name, args);
+    } catch (ApprovalPending pending) {
+      event(name, "waiting_approval", args, pending.getMessage(), 0);
+      throw pending;
+    }
+    if (decision.approved()) {
+      return null;
+    }
+    String why = "a reviewer refused this call" + (decision.comment() == null ? "" : ": " + decision.comment());
+    event(name, "refused", args, why, 0);
+    return new ToolOutcome(callId == null ? UUID.randomUUID().toString() : callId, name, ToolOutcome.Status.REFUSED,
+        null, why, 0);
   }
 
   /** Calls a tool and returns its result, failing the run when the tool fails or is refused. */
