@@ -148,7 +148,7 @@ public class AgentRuntime {
       complete(task, executor, result);
       transcript.outcome(result.summary());
     } catch (ApprovalPending pending) {
-      pause(execution, task, pending);
+      pause(execution, task, phase, pending);
       throw new BpmnError(ERROR_APPROVAL_REQUIRED, pending.getMessage());
     } catch (AgentDeclinedException | AgentLimitExceeded e) {
       decline(task, e.getMessage());
@@ -237,8 +237,9 @@ public class AgentRuntime {
   }
 
   /** Puts the pending request where the approval task finds it and marks the task waiting. */
-  private void pause(DelegateExecution execution, AgentTask task, ApprovalPending pending) {
+  private void pause(DelegateExecution execution, AgentTask task, Phase phase, ApprovalPending pending) {
     execution.setVariable(ProcessIds.VAR_APPROVAL_TYPE, pending.type().value());
+    execution.setVariable(ProcessIds.VAR_PHASE, phase.value());
     execution.setVariable("approvalForm", pending.form());
     execution.setVariable("approvalTitle", pending.title());
     execution.setVariable("approvalDescription", pending.description());

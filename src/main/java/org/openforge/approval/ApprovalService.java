@@ -5,12 +5,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.variable.Variables;
 import org.openforge.approval.Approval.ReviewItem;
 import org.openforge.engagement.EngagementRepository;
 import org.openforge.lifecycle.ProcessIds;
+import org.openforge.security.EngineSecurityConfig;
 import org.openforge.system.ApiEnum;
 import org.openforge.system.ApiException;
 import org.openforge.system.PageRequest;
@@ -28,13 +31,15 @@ public class ApprovalService {
   private final ApprovalRepository approvals;
   private final EngagementRepository engagements;
   private final TaskService tasks;
+  private final IdentityService identity;
   private final Clock clock;
 
   public ApprovalService(ApprovalRepository approvals, EngagementRepository engagements, TaskService tasks,
-      Clock clock) {
+      IdentityService identity, Clock clock) {
     this.approvals = approvals;
     this.engagements = engagements;
     this.tasks = tasks;
+    this.identity = identity;
     this.clock = clock;
   }
 
@@ -96,11 +101,16 @@ public class ApprovalService {
   }
 
   /**
-   * Decides an approval through the API by completing its Tasklist task. The row lock serialises concurrent deciders:
-   * the first wins, the others get 409.
+   * Decides an approval through the API by completing its Tasklist task as the caller. The row lock serialises
+   * concurrent deciders: the first wins, the others get 409. The engagement is locked first, in the same order as
+   * every other writer of the engagement's evidence and approvals (engagement, then approval), so no two wait on
+   * each other.
    */
   @Transactional
   public Approval decide(String id, boolean approve, String comment, String decidedBy) {
+    String engagementId = approvals.find(id).map(Approval::engagementId)
+        .orElseThrow(() -> ApiException.notFound("approval", id));
+    engagements.lock(engagementId);
     Approval approval = approvals.lock(id).orElseThrow(() -> ApiException.notFound("approval", id));
     if (approval.status() != ApprovalStatus.PENDING) {
       throw ApiException.conflict("approval " + id + " is already " + approval.status().value()
@@ -114,17 +124,18 @@ public class ApprovalService {
     if (task == null) {
       throw ApiException.conflict("approval " + id + " has no open task any more");
     }
-    tasks.complete(task.getId(), Variables.createVariables()
-        .putValue(ProcessIds.VAR_DECISION, approve ? ProcessIds.DECISION_APPROVE : ProcessIds.DECISION_REJECT)
-        .putValue(ProcessIds.VAR_COMMENT, comment)
-        .putValueTyped(ProcessIds.VAR_DECIDED_BY, Variables.stringValue(decidedBy, true)));
+    // the decider is who the engine sees completing the task (as a Tasklist user would be), never a variable
+    Authentication before = identity.getCurrentAuthentication();
+    identity.setAuthentication(decidedBy, List.of(EngineSecurityConfig.ENGINE_ADMIN_GROUP));
+    try {
+      tasks.complete(task.getId(), Variables.createVariables()
+          .putValue(ProcessIds.VAR_DECISION, approve ? ProcessIds.DECISION_APPROVE : ProcessIds.DECISION_REJECT)
+          .putValue(ProcessIds.VAR_COMMENT, comment));
+    } finally {
+      identity.setAuthentication(before);
+    }
     engagements.touch(approval.engagementId(), now());
     return approvals.find(id).orElseThrow();
-  }
-
-  /** The pending approval of a task, if the task is an approval task. */
-  public java.util.Optional<Approval> forTask(String taskId) {
-    return approvals.findByTask(taskId);
   }
 
   public List<Approval> forEngagement(String engagementId) {

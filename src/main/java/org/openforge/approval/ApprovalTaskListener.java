@@ -97,11 +97,8 @@ public class ApprovalTaskListener implements TaskListener {
     approvals.recordTaskDecision(task.getId(), decision, comment, decidedBy(task));
   }
 
+  /** Who completed the task: the authenticated engine user (Tasklist, engine REST, or our API's caller). */
   private String decidedBy(DelegateTask task) {
-    Object fromApi = task.getVariable(ProcessIds.VAR_DECIDED_BY);
-    if (fromApi instanceof String s && !s.isBlank()) {
-      return s;
-    }
     Authentication authentication = identity.getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();

@@ -35,7 +35,6 @@ public final class ProcessIds {
   public static final String VAR_AGENT_TASK_ID = "agentTaskId";
   public static final String VAR_DECISION = "decision";
   public static final String VAR_COMMENT = "comment";
-  public static final String VAR_DECIDED_BY = "decidedBy";
   public static final String VAR_APPROVAL_TYPE = "approvalType";
   public static final String VAR_APPROVAL_ID = "approvalId";
   public static final String VAR_REVIEW_SUMMARY = "reviewSummary";

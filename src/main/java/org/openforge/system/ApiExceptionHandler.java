@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -46,9 +47,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return respond(problems.of(e, request), e.status());
   }
 
-  @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class})
+  /** Concurrent writers (engine optimistic locking, a database lock timeout or deadlock): 409, retry-able. */
+  @ExceptionHandler({OptimisticLockingException.class, TaskAlreadyClaimedException.class,
+      ConcurrencyFailureException.class})
   ResponseEntity<Object> concurrentChange(RuntimeException e, HttpServletRequest request) {
-    return api(ApiException.conflict("the resource was changed concurrently: " + e.getMessage()), request);
+    log.debug("concurrent change on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return api(ApiException.conflict("the resource was changed by a concurrent request; retry"), request);
   }
 
   @ExceptionHandler(SuspendedEntityInteractionException.class)

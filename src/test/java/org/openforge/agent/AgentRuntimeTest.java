@@ -94,6 +94,7 @@ class AgentRuntimeTest extends IntegrationTest {
     assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("waiting_approval");
     JsonNode approval = pendingToolApproval(engagement);
     assertThat(approval.get("items_to_review").toString()).contains("read_artifact", "requirements_document");
+    assertThat(approval.get("phase").asText()).isEqualTo("discovery");
     String pid = api().get("/api/v1/agents/tasks/" + task).text("process_instance_id");
     processes().waitingAt(pid, "UserTask_ApproveAgentRequest");
     assertThat(tasks.getVariable(approval.get("task_id").asText(), "reviewSummary").toString())

@@ -100,7 +100,8 @@ class ApprovalApiTest extends IntegrationTest {
     Task task = tasks.createTaskQuery().taskId(approval.get("task_id").asText()).singleResult();
     assertThat(tasks.getVariable(task.getId(), "reviewSummary").toString()).contains("Objective");
     tasks.claim(task.getId(), ADMIN_USER);
-    tasks.complete(task.getId(), Map.of("decision", "reject", "comment", "Not this quarter"));
+    // a variable cannot claim someone else decided: the decider is who completed the task
+    tasks.complete(task.getId(), Map.of("decision", "reject", "comment", "Not this quarter", "decidedBy", "the-ceo"));
     JsonNode decided = api().get("/api/v1/approvals/" + approval.get("id").asText()).json();
     assertThat(decided.get("status").asText()).isEqualTo("rejected");
     assertThat(decided.get("decided_by").asText()).isEqualTo(ADMIN_USER);
