@@ -23,9 +23,9 @@ import org.openforge.engagement.Engagement;
 import org.springframework.stereotype.Component;
 
 /**
- * Derives engagement status and phase from the engine (DESIGN §4), for one engagement or a page of them with a
- * constant number of queries: the history of the lifecycle and phase instances, their suspension state, and the
- * kick-off tasks.
+ * Derives engagement status and phase from the engine (DESIGN §4), for one engagement or a page of them: three
+ * queries per page (the history of the lifecycle and phase instances, their suspension state, the kick-off tasks),
+ * plus a job query for each engagement caught between two phases.
  */
 @Component
 public class EngagementStates {
@@ -118,8 +118,12 @@ public class EngagementStates {
   }
 
   private EngagementState ended(HistoricProcessInstance lifecycle, Phase lastPhase) {
-    if (lifecycle.getDeleteReason() != null) {
-      return new EngagementState(EngagementStatus.CANCELLED, lastPhase, lifecycle.getDeleteReason());
+    String state = lifecycle.getState();
+    if (lifecycle.getDeleteReason() != null || HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(state)
+        || HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(state)) {
+      // deleted through our API (with its reason) or in Cockpit / the engine REST API (maybe without one)
+      return new EngagementState(EngagementStatus.CANCELLED, lastPhase, lifecycle.getDeleteReason() != null
+          ? lifecycle.getDeleteReason() : "the lifecycle process instance was deleted in the engine");
     }
     String end = lifecycle.getEndActivityId();
     if (ProcessIds.END_EVENT_REJECTED.equals(end)) {

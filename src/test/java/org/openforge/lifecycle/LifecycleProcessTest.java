@@ -246,6 +246,17 @@ class LifecycleProcessTest extends IntegrationTest {
   }
 
   @Test
+  void deletingTheLifecycleInCockpitCancelsTheEngagement() {
+    String id = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
+    driver().runJobs(id);
+    runtime.deleteProcessInstance(engagement(id).get("process_instance_id").asText(), null);
+    JsonNode cancelled = engagement(id);
+    assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
+    assertThat(cancelled.get("status_reason").asText()).contains("deleted");
+    assertThat(cancelled.get("current_phase").asText()).isEqualTo("discovery");
+  }
+
+  @Test
   void pauseSuspendsEverythingAndResumeContinues() {
     String id = createEngagement(Map.of()).get("id").asText();
     Scripts.discoveryEvidence(agents, id);
