@@ -59,6 +59,19 @@ public class AgentJournal {
     }));
   }
 
+  /**
+   * Ends a run that must not go on: its time limit passed (the runner thread was interrupted) or the task was
+   * cancelled, here or on another node. Checked before each tool call and model call.
+   */
+  public void checkNotStopped(String taskId) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new java.util.concurrent.CancellationException("the run was stopped");
+    }
+    if (tasks.cancelled(taskId)) {
+      throw new java.util.concurrent.CancellationException("the task was cancelled");
+    }
+  }
+
   public void started(String taskId, String executionId, int attempt) {
     newTransaction.executeWithoutResult(status -> tasks.markRunning(taskId, executionId, now()));
     progress(taskId, "started", attempt <= 1 ? "agent started" : "agent started (attempt " + attempt + ")");

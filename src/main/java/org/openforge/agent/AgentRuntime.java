@@ -158,6 +158,10 @@ public class AgentRuntime {
         throw e;
       }
       decline(task, e.getMessage());
+    } catch (java.util.concurrent.CancellationException e) {
+      // cancelled while it ran: the cancellation already ended the task and its job; nothing to record
+      log.info("agent {} of engagement {} stopped: {}", task.taskType(), task.engagementId(), e.getMessage());
+      throw e;
     } catch (RuntimeException | Error e) {
       fail(task, job, e);
       throw e;

@@ -46,6 +46,11 @@ public class AgentTaskRepository {
     return jdbc.sql("select * from agent_task where id = :id").param("id", id).query(this::map).optional();
   }
 
+  public boolean cancelled(String id) {
+    return !jdbc.sql("select id from agent_task where id = :id and status = 'cancelled'").param("id", id)
+        .query(String.class).list().isEmpty();
+  }
+
   public Optional<AgentTask> findByExecution(String executionId) {
     return jdbc.sql("select * from agent_task where execution_id = :x order by created_at desc")
         .param("x", executionId).query(this::map).list().stream().findFirst();

@@ -290,6 +290,32 @@ class AgentRuntimeTest extends IntegrationTest {
   }
 
   @Test
+  void aRunCancelledWhileItWorksStopsAtItsNextStepAndStaysCancelled() throws Exception {
+    String engagement = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
+    driver().runJobs(engagement);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch cancelled = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean wentOn = new java.util.concurrent.atomic.AtomicBoolean();
+    agents.script(engagement, "stakeholder_analysis", context -> {
+      started.countDown();
+      assertThat(cancelled.await(30, TimeUnit.SECONDS)).isTrue();
+      context.tools().call(null, "list_artifacts", Map.of());
+      wentOn.set(true);
+      return Scripts.artifact("stakeholder_analysis", Map.of("stakeholder_count", 1)).run(context);
+    });
+    String task = createTask(engagement, "stakeholder_analysis").text("id");
+    Job job = driver().jobs(engagement).get(0);
+    CompletableFuture<Void> run = CompletableFuture.runAsync(() -> management.executeJob(job.getId()));
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(api().post("/api/v1/agents/tasks/" + task + "/cancel", Map.of()).status()).isEqualTo(200);
+    cancelled.countDown();
+    assertThat(run).failsWithin(Duration.ofSeconds(30));
+    assertThat(wentOn).isFalse();
+    assertThat(api().get("/api/v1/agents/tasks/" + task).text("status")).isEqualTo("cancelled");
+    assertThat(api().get("/api/v1/engagements/" + engagement + "/artifacts").json()).isEmpty();
+  }
+
+  @Test
   void taskValidationListingAndCancel() {
     String engagement = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
     Api.Response unknown = api().post("/api/v1/agents/tasks", Map.of("engagement_id", engagement,

@@ -92,6 +92,7 @@ public class LlmSession {
       if (Instant.now().isAfter(deadline)) {
         throw new AgentLimitExceeded("the run passed its time limit before the model answered");
       }
+      journal.checkNotStopped(task.id());
       iterations++;
       journal.progress(task.id(), "model", "calling " + settings.provider() + " " + settings.model()
           + " (step " + iterations + ")");

@@ -54,6 +54,9 @@ public class ToolExecutor {
   }
 
   private ToolOutcome invoke(String callId, String name, Map<String, Object> arguments) {
+    if (journal != null) {
+      journal.checkNotStopped(task.id());
+    }
     String id = callId;
     Map<String, Object> args = arguments == null ? Map.of() : arguments;
     AgentTool tool = registry.find(name).orElse(null);
