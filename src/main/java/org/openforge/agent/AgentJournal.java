@@ -123,11 +123,6 @@ public class AgentJournal {
     }
   }
 
-  public void setStatus(String taskId, AgentTaskStatus status, String error) {
-    newTransaction.executeWithoutResult(s -> tasks.setStatus(taskId, status, error,
-        status.terminal() ? now() : null));
-  }
-
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
   }

@@ -27,8 +27,4 @@ public class AgentRegistry {
   public Optional<Agent> find(String taskType) {
     return Optional.ofNullable(agents.get(taskType));
   }
-
-  public boolean knows(String taskType) {
-    return TASK_TYPES.contains(taskType);
-  }
 }

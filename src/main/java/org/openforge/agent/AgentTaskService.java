@@ -81,16 +81,9 @@ public class AgentTaskService {
         AgentTaskStatus.PENDING, phase, AgentTask.ORIGIN_API, null, null, 0, request.maxIterations(),
         request.timeoutSeconds(), null, null, null, null, null, null, 0, 0, 0, caller.name(), now(), null, null);
     tasks.insert(task);
-    ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.AGENT_TASK)
-        .businessKey(engagement.id())
-        .setVariables(Variables.createVariables()
-            .putValue(ProcessIds.VAR_ENGAGEMENT_ID, engagement.id())
-            .putValue(ProcessIds.VAR_TASK_TYPE, request.taskType())
-            .putValue(ProcessIds.VAR_AGENT_TASK_ID, task.id()))
-        .execute();
-    tasks.setProcess(task.id(), instance.getId(), null);
+    String instance = startProcess(task);
     if (status == EngagementStatus.PAUSED) {
-      runtime.suspendProcessInstanceById(instance.getId());
+      runtime.suspendProcessInstanceById(instance);
     }
     return get(task.id());
   }
@@ -163,20 +156,26 @@ public class AgentTaskService {
         management.setJobRetries(incident.getConfiguration(), 1);
       }
     } else if (AgentTask.ORIGIN_API.equals(task.origin())) {
-      ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.AGENT_TASK)
-          .businessKey(task.engagementId())
-          .setVariables(Variables.createVariables()
-              .putValue(ProcessIds.VAR_ENGAGEMENT_ID, task.engagementId())
-              .putValue(ProcessIds.VAR_TASK_TYPE, task.taskType())
-              .putValue(ProcessIds.VAR_AGENT_TASK_ID, task.id()))
-          .execute();
-      tasks.setProcess(task.id(), instance.getId(), null);
+      startProcess(task);
     } else {
       throw ApiException.conflict("this phase agent ended without an incident; rework its phase or create a task");
     }
     tasks.setStatus(id, AgentTaskStatus.PENDING, null, null);
     journal.progress(id, "retry", "retry requested by " + caller.name());
     return get(id);
+  }
+
+  /** Starts a run of an API task: a new agent-task process instance (business key = engagement). */
+  private String startProcess(AgentTask task) {
+    ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.AGENT_TASK)
+        .businessKey(task.engagementId())
+        .setVariables(Variables.createVariables()
+            .putValue(ProcessIds.VAR_ENGAGEMENT_ID, task.engagementId())
+            .putValue(ProcessIds.VAR_TASK_TYPE, task.taskType())
+            .putValue(ProcessIds.VAR_AGENT_TASK_ID, task.id()))
+        .execute();
+    tasks.setProcess(task.id(), instance.getId(), null);
+    return instance.getId();
   }
 
   private void cancelPhaseAgent(AgentTask task, String reason) {

@@ -68,8 +68,7 @@ public class ApprovalTaskListener implements TaskListener {
       }
       case PHASE_TRANSITION, DEPLOYMENT -> {
         String label = Phase.parse(phase).label();
-        title = (type == ApprovalType.DEPLOYMENT ? "Approve deployment: " : "Sign off " + label + ": ")
-            + engagement.name();
+        title = ApprovalType.signOffTitle(type, Phase.parse(phase), engagement.name());
         description = "The " + label + " gate is met. Approve to move on, or request rework with a comment.";
         items = reviewItems.forPhase(engagementId, phase);
       }

@@ -2,6 +2,7 @@ package org.openforge.approval;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.openforge.lifecycle.Phase;
 import org.openforge.system.ApiEnum;
 
 /** What an approval is about. */
@@ -28,5 +29,10 @@ public enum ApprovalType implements ApiEnum {
   @JsonCreator
   public static ApprovalType parse(String raw) {
     return ApiEnum.parse(ApprovalType.class, "type", raw);
+  }
+
+  /** The title of a phase's sign-off (a deployment approval for Deploy), human or automatic alike. */
+  static String signOffTitle(ApprovalType type, Phase phase, String engagementName) {
+    return (type == DEPLOYMENT ? "Approve deployment: " : "Sign off " + phase.label() + ": ") + engagementName;
   }
 }

@@ -28,8 +28,7 @@ public class AutoApprovalDelegate implements JavaDelegate {
     ApprovalType type = ApprovalType.parse((String) execution.getVariable(ProcessIds.VAR_APPROVAL_TYPE));
     Phase phase = Phase.parse((String) execution.getVariable(ProcessIds.VAR_PHASE));
     Engagement engagement = engagements.findById(engagementId).orElseThrow();
-    String title = (type == ApprovalType.DEPLOYMENT ? "Approve deployment: " : "Sign off " + phase.label() + ": ")
-        + engagement.name();
+    String title = ApprovalType.signOffTitle(type, phase, engagement.name());
     approvals.recordAutomatic(engagementId, type, phase.value(), title,
         reviewItems.forPhase(engagementId, phase.value()), java.util.Map.of(), execution.getProcessInstanceId(),
         (String) execution.getVariable(ProcessIds.VAR_SIGN_OFF_REASON));

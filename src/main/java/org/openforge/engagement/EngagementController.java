@@ -11,7 +11,6 @@ import org.openforge.system.PageRequest;
 import org.openforge.system.PageResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,7 +109,7 @@ public class EngagementController {
       default -> a.mediaType().startsWith("text/") ? ".txt" : "";
     };
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(a.mediaType()))
+        .contentType(ArtifactMediaTypes.of(a))
         .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + a.name().replaceAll("[^A-Za-z0-9._-]", "_")
             + (a.name().contains(".") ? "" : extension) + "\"")
         .header("X-Artifact-Version", String.valueOf(a.version()))

@@ -6,7 +6,6 @@ import java.time.Instant;
 import org.openforge.system.ApiException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +45,7 @@ public class PreviewController {
     }
     Artifact a = artifacts.findById(artifactId).orElseThrow(() -> ApiException.notFound("artifact", artifactId));
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(a.mediaType()))
+        .contentType(ArtifactMediaTypes.of(a))
         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "font-src data:; sandbox")
         .header("X-Content-Type-Options", "nosniff")

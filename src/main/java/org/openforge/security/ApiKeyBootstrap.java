@@ -38,9 +38,14 @@ public class ApiKeyBootstrap {
       if (configured.length() < 16) {
         throw new IllegalStateException("OPENFORGE_ADMIN_API_KEY must be at least 16 characters long");
       }
-      if (keys.findBySecret(configured).isEmpty()) {
+      java.util.Optional<ApiKey> known = keys.findBySecret(configured);
+      if (known.isEmpty()) {
         keys.store(NAME, Role.ADMIN, configured, "configuration");
         log.info("Registered the admin API key from OPENFORGE_ADMIN_API_KEY");
+      } else if (!known.get().active()) {
+        // a revoked key stays revoked: configuration does not bring it back
+        log.warn("OPENFORGE_ADMIN_API_KEY names a key that was revoked on {}; it is refused. Configure a new one.",
+            known.get().revokedAt());
       }
       return;
     }
