@@ -16,7 +16,7 @@ import org.openforge.approval.ApprovalRepository;
 import org.openforge.approval.ApprovalRouter;
 import org.openforge.approval.ApprovalService;
 import org.openforge.approval.ApprovalStatus;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.Engagement;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import org.openforge.engagement.Artifact;
 import org.openforge.engagement.Engagement;
 import org.openforge.agent.llm.LlmSession;
 import org.openforge.agent.tool.ToolExecutor;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 
 /**
  * Everything an agent works from: the engagement (objective, description, configuration), the task and its input,

@@ -1,5 +1,6 @@
 package org.openforge.agent;
 
+import org.openforge.process.Phase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

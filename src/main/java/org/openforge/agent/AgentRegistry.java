@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 import org.springframework.stereotype.Component;
 
 /** Maps the task types of DESIGN §5 to the agents registered as beans. */

@@ -34,9 +34,9 @@ import org.openforge.approval.ReviewItemsCodec;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
-import org.openforge.lifecycle.GateEvidenceService;
-import org.openforge.lifecycle.Phase;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.approval.ApprovalRepository;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,7 +66,7 @@ public class AgentRuntime {
   private final AgentJournal journal;
   private final EngagementRepository engagements;
   private final ArtifactService artifacts;
-  private final GateEvidenceService evidence;
+  private final ApprovalRepository approvalRecords;
   private final ManagementService management;
   private final ToolRegistry tools;
   private final ToolApprovals toolApprovals;
@@ -86,7 +86,7 @@ public class AgentRuntime {
 
   public AgentRuntime(AgentRegistry registry, AgentTaskRepository tasks, AgentEventRepository events,
       AgentJournal journal, EngagementRepository engagements, ArtifactService artifacts,
-      GateEvidenceService evidence, ManagementService management, ToolRegistry tools, ToolApprovals toolApprovals,
+      ApprovalRepository approvalRecords, ManagementService management, ToolRegistry tools, ToolApprovals toolApprovals,
       AgentApprovals agentApprovals, LlmProviders llm, LlmProperties llmProperties, LlmAssist assist,
       AgentMessageRepository messages, org.openforge.system.JsonText json, ApplicationEventPublisher publisher,
       Clock clock) {
@@ -96,7 +96,7 @@ public class AgentRuntime {
     this.journal = journal;
     this.engagements = engagements;
     this.artifacts = artifacts;
-    this.evidence = evidence;
+    this.approvalRecords = approvalRecords;
     this.management = management;
     this.tools = tools;
     this.toolApprovals = toolApprovals;
@@ -139,7 +139,7 @@ public class AgentRuntime {
       LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
           messages, tasks, journal, deadline)).orElse(null);
       AgentContext context = new AgentContext(engagement, task, phase, artifacts.list(engagementId),
-          evidence.reviewerFeedback(engagementId, phase).orElse(null),
+          approvalRecords.reviewerFeedback(engagementId, phase.value()).orElse(null),
           kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session, runApprovals);
       AgentResult result = withinDeadline(deadline, () -> {
         AgentResult own = agent.run(context);

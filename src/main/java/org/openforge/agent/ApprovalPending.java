@@ -3,7 +3,7 @@ package org.openforge.agent;
 import java.util.List;
 import java.util.Map;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 
 /**
  * A run needs a reviewer's decision first (a sensitive tool call, access to a data source, a schema change): the run

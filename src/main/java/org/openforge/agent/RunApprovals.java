@@ -3,7 +3,7 @@ package org.openforge.agent;
 import java.util.List;
 import java.util.Map;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.Engagement;
 
 /** The approvals of one run, as agents see them: ask for a decision when the engagement wants one. */

@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ public record Approval(String id, String engagementId, ApprovalType type, String
 
   public static final String HUMAN = "human";
   public static final String AUTOMATIC = "automatic";
+
+  /** A phase sign-off (the deployment approval signs off the Deploy phase). */
+  public boolean isSignOff() {
+    return type == ApprovalType.PHASE_TRANSITION || type == ApprovalType.DEPLOYMENT;
+  }
 
   /** One thing a reviewer should look at. */
   public record ReviewItem(String name, String summary) {}

@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,6 +76,14 @@ public class ApprovalRepository {
   public List<Approval> forEngagement(String engagementId) {
     return jdbc.sql("select * from approval where engagement_id = :e order by requested_at, id")
         .param("e", engagementId).query(this::map).list();
+  }
+
+  /** The reviewer's comment of the last rejected sign-off of a phase, for agents doing rework. */
+  public Optional<String> reviewerFeedback(String engagementId, String phase) {
+    return forEngagement(engagementId).stream()
+        .filter(a -> phase.equals(a.phase()) && a.isSignOff() && a.status() == ApprovalStatus.REJECTED)
+        .max(java.util.Comparator.comparing(Approval::decidedAt))
+        .map(Approval::decisionComment);
   }
 
   private static String where(String engagementId, String status, String type) {

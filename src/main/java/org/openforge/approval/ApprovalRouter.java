@@ -1,11 +1,12 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import java.util.HashMap;
 import java.util.Map;
 import org.operaton.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.operaton.bpm.engine.DecisionService;
 import org.openforge.engagement.AgentConfig;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.ProcessIds;
 import org.springframework.stereotype.Component;
 
 /**

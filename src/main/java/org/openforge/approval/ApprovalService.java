@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.variable.Variables;
 import org.openforge.approval.Approval.ReviewItem;
 import org.openforge.engagement.EngagementRepository;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.ProcessIds;
 import org.openforge.security.EngineSecurityConfig;
 import org.openforge.system.ApiEnum;
 import org.openforge.system.ApiException;

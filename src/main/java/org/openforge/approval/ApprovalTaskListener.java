@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import java.util.List;
 import java.util.Map;
 import org.operaton.bpm.engine.IdentityService;
@@ -10,8 +11,8 @@ import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.openforge.approval.Approval.ReviewItem;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
-import org.openforge.lifecycle.Phase;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import org.openforge.datasource.SourceEvidenceQuery;
 import org.springframework.stereotype.Component;
 

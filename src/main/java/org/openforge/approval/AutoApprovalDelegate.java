@@ -1,11 +1,12 @@
 package org.openforge.approval;
 
+import org.openforge.process.ApprovalType;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
-import org.openforge.lifecycle.Phase;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import org.springframework.stereotype.Component;
 
 /** Records the automatic sign-off the routing decided, with its reason, as an approved approval. */

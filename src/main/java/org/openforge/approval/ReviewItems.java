@@ -10,8 +10,6 @@ import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
-import org.openforge.lifecycle.GatePass;
-import org.openforge.lifecycle.GateRepository;
 import org.springframework.stereotype.Component;
 
 /** What a reviewer gets to see for each kind of approval, and the same as Markdown for the Tasklist form. */
@@ -19,9 +17,9 @@ import org.springframework.stereotype.Component;
 public class ReviewItems {
 
   private final ArtifactService artifacts;
-  private final GateRepository gates;
+  private final HandPassedGates gates;
 
-  public ReviewItems(ArtifactService artifacts, GateRepository gates) {
+  public ReviewItems(ArtifactService artifacts, HandPassedGates gates) {
     this.artifacts = artifacts;
     this.gates = gates;
   }
@@ -52,12 +50,7 @@ public class ReviewItems {
     for (Artifact a : newest.values()) {
       items.add(new ReviewItem(a.name() + " (v" + a.version() + ")", a.summary() == null ? a.kind() : a.summary()));
     }
-    for (GatePass pass : gates.passes(engagementId)) {
-      if (phase.equals(pass.phase())) {
-        items.add(new ReviewItem("Gate " + pass.gateId() + " passed by hand",
-            "validator " + pass.validator() + ", by " + pass.passedBy() + ", evidence " + pass.evidence()));
-      }
-    }
+    items.addAll(gates.reviewItems(engagementId, phase));
     if (items.isEmpty()) {
       items.add(new ReviewItem("Outputs", "the phase produced no artifacts; its gate was met by other evidence"));
     }

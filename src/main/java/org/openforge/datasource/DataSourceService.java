@@ -15,10 +15,11 @@ import org.openforge.datasource.catalog.SourceAccessException;
 import org.openforge.datasource.catalog.SourceCatalog;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
-import org.openforge.lifecycle.EngagementState;
-import org.openforge.lifecycle.EngagementStates;
-import org.openforge.lifecycle.EngagementStatus;
-import org.openforge.lifecycle.EvidenceNotifier;
+import org.openforge.engagement.EvidenceArrived;
+import org.springframework.context.ApplicationEventPublisher;
+import org.openforge.process.EngagementState;
+import org.openforge.engagement.EngagementStates;
+import org.openforge.process.EngagementStatus;
 import org.openforge.security.Caller;
 import org.openforge.system.ApiEnum;
 import org.openforge.system.ApiException;
@@ -51,7 +52,7 @@ public class DataSourceService {
   private final ConnectionTester tester;
   private final Catalogs catalogs;
   private final CsvUploads uploads;
-  private final EvidenceNotifier evidence;
+  private final ApplicationEventPublisher events;
   private final EngagementRepository engagements;
   private final EngagementStates states;
   private final TransactionTemplate transaction;
@@ -59,7 +60,7 @@ public class DataSourceService {
 
   public DataSourceService(DataSourceRepository repository, DataSources dataSources, SourceConfigParser parser,
       SecretBox secrets, JsonText json, ConnectionTester tester, Catalogs catalogs, CsvUploads uploads,
-      EvidenceNotifier evidence, EngagementRepository engagements, EngagementStates states,
+      ApplicationEventPublisher events, EngagementRepository engagements, EngagementStates states,
       PlatformTransactionManager transactions, Clock clock) {
     this.repository = repository;
     this.dataSources = dataSources;
@@ -69,7 +70,7 @@ public class DataSourceService {
     this.tester = tester;
     this.catalogs = catalogs;
     this.uploads = uploads;
-    this.evidence = evidence;
+    this.events = events;
     this.engagements = engagements;
     this.states = states;
     this.transaction = new TransactionTemplate(transactions);
@@ -194,7 +195,7 @@ public class DataSourceService {
     transaction.executeWithoutResult(status -> {
       repository.recordTest(id, outcome.success(), outcome.message(), json.write(outcome.details()),
           outcome.testedAt());
-      repository.engagementIds(id).forEach(evidence::notifyEvidence);
+      repository.engagementIds(id).forEach(e -> events.publishEvent(new EvidenceArrived(e)));
     });
     log.info("data source {} tested by {}: {}", id, caller.name(), outcome.success() ? "success" : "failure");
     return outcome;

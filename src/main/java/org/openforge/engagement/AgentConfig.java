@@ -2,7 +2,7 @@ package org.openforge.engagement;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.system.ApiEnum;
 import org.openforge.system.ApiException;
 import org.openforge.system.FieldViolation;

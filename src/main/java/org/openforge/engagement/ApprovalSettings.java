@@ -1,7 +1,7 @@
 package org.openforge.engagement;
 
 import java.util.List;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 
 /**
  * Which approvals go to a person: phase transitions, schema changes, data access, deployments, and the tool names

@@ -7,14 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.openforge.agent.AgentTaskRepository;
-import org.openforge.agent.llm.LlmProviders;
-import org.openforge.datasource.DataSourceLookup;
-import org.openforge.lifecycle.EngagementState;
-import org.openforge.lifecycle.EngagementStates;
-import org.openforge.lifecycle.EngagementStatus;
-import org.openforge.lifecycle.EvidenceNotifier;
-import org.openforge.lifecycle.LifecycleCommands;
+import org.openforge.process.EngagementState;
+import org.openforge.process.EngagementStatus;
 import org.openforge.security.Caller;
 import org.openforge.security.Role;
 import org.openforge.system.ApiEnum;
@@ -22,6 +16,7 @@ import org.openforge.system.ApiException;
 import org.openforge.system.FieldViolation;
 import org.openforge.system.PageRequest;
 import org.openforge.system.PageResponse;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,32 +26,27 @@ public class EngagementService {
 
   private final EngagementRepository engagements;
   private final EngagementStates states;
-  private final LifecycleCommands lifecycle;
-  private final DataSourceLookup dataSources;
-  private final EvidenceNotifier evidence;
-  private final AgentTaskRepository agentTasks;
+  private final EngagementLifecycle lifecycle;
+  private final EngagementReferences references;
+  private final ApplicationEventPublisher events;
   private final AuditTrail audit;
-  private final LlmProviders llmProviders;
   private final Clock clock;
 
-  public EngagementService(EngagementRepository engagements, EngagementStates states, LifecycleCommands lifecycle,
-      DataSourceLookup dataSources, EvidenceNotifier evidence, AgentTaskRepository agentTasks, AuditTrail audit,
-      LlmProviders llmProviders, Clock clock) {
+  public EngagementService(EngagementRepository engagements, EngagementStates states, EngagementLifecycle lifecycle,
+      EngagementReferences references, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
     this.engagements = engagements;
     this.states = states;
     this.lifecycle = lifecycle;
-    this.dataSources = dataSources;
-    this.evidence = evidence;
-    this.agentTasks = agentTasks;
+    this.references = references;
+    this.events = events;
     this.audit = audit;
-    this.llmProviders = llmProviders;
     this.clock = clock;
   }
 
   @Transactional
   public EngagementView create(CreateEngagementRequest request, Caller caller) {
     AgentConfig config = request.agentConfig() == null ? AgentConfig.DEFAULTS
-        : request.agentConfig().validated("agent_config", llmProviders.names());
+        : request.agentConfig().validated("agent_config", references.modelProviders());
     if (config.llm() != null && config.llm().baseUrl() != null && !caller.role().includes(Role.ADMIN)) {
       throw ApiException.forbidden("only an admin may point an engagement's agents at another model server "
           + "(agent_config.llm.base_url)");
@@ -64,7 +54,7 @@ public class EngagementService {
     List<String> sourceIds = request.dataSourceIds() == null ? List.of() : request.dataSourceIds();
     List<FieldViolation> unknown = new ArrayList<>();
     for (int i = 0; i < sourceIds.size(); i++) {
-      if (!dataSources.exists(sourceIds.get(i))) {
+      if (!references.dataSourceExists(sourceIds.get(i))) {
         unknown.add(new FieldViolation("data_source_ids[" + i + "]", "no data source '" + sourceIds.get(i) + "'"));
       }
     }
@@ -163,7 +153,6 @@ public class EngagementService {
     }
     String why = reason == null || reason.isBlank() ? "cancelled by " + caller.name() : reason.strip();
     lifecycle.cancel(e, why);
-    agentTasks.cancelOpen(id, null, "engagement cancelled: " + why, OffsetDateTime.now(clock));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("reason", why);
     audit.record(id, "cancelled", caller.name(), details);
@@ -173,12 +162,12 @@ public class EngagementService {
   @Transactional
   public EngagementView attachDataSource(String id, String dataSourceId, Caller caller) {
     find(id);
-    if (!dataSources.exists(dataSourceId)) {
+    if (!references.dataSourceExists(dataSourceId)) {
       throw ApiException.invalid("data_source_id", "no data source '" + dataSourceId + "'");
     }
     engagements.attachDataSource(id, dataSourceId, OffsetDateTime.now(clock));
     audit.record(id, "data_source.attached", caller.name(), Map.of("data_source_id", dataSourceId));
-    evidence.notifyEvidence(id);
+    events.publishEvent(new EvidenceArrived(id));
     return get(id);
   }
 

@@ -2,9 +2,9 @@ package org.openforge.engagement;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.openforge.lifecycle.EngagementState;
-import org.openforge.lifecycle.EngagementStatus;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.EngagementState;
+import org.openforge.process.EngagementStatus;
+import org.openforge.process.Phase;
 
 /** An engagement as the API shows it, with its status and phase derived from the engine. */
 public record EngagementView(String id, String name, String objective, String description, Priority priority,

@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.ProcessIds;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;

@@ -1,5 +1,7 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

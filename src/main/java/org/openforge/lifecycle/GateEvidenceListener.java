@@ -1,5 +1,7 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Date;

@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 import org.openforge.approval.Approval;
 import org.openforge.approval.ApprovalRepository;
 import org.openforge.approval.ApprovalStatus;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.datasource.SourceEvidence;
 import org.openforge.datasource.SourceEvidenceQuery;
 import org.openforge.engagement.Artifact;
@@ -108,14 +109,6 @@ public class GateEvidenceService {
     return passedGates(gates.passes(engagementId), phase, phaseStartedAt).contains(GateCatalog.HUMAN_APPROVAL);
   }
 
-  /** The reviewer's comment of the last rejected sign-off of a phase, for agents doing rework. */
-  public Optional<String> reviewerFeedback(String engagementId, Phase phase) {
-    return approvals.forEngagement(engagementId).stream()
-        .filter(a -> phase.value().equals(a.phase()) && isSignOff(a) && a.status() == ApprovalStatus.REJECTED)
-        .max(Comparator.comparing(Approval::decidedAt))
-        .map(Approval::decisionComment);
-  }
-
   private List<Approval> signOffs(String engagementId, Phase phase, String phaseInstanceId) {
     return approvals.forEngagement(engagementId).stream()
         .filter(a -> phaseInstanceId.equals(a.processInstanceId()) && isSignOff(a)
@@ -124,7 +117,7 @@ public class GateEvidenceService {
   }
 
   private static boolean isSignOff(Approval a) {
-    return a.type() == ApprovalType.PHASE_TRANSITION || a.type() == ApprovalType.DEPLOYMENT;
+    return a.isSignOff();
   }
 
   /**

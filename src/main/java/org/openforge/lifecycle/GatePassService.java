@@ -1,5 +1,9 @@
 package org.openforge.lifecycle;
 
+import org.openforge.engagement.EngagementStates;
+import org.openforge.process.EngagementState;
+import org.openforge.process.EngagementStatus;
+import org.openforge.process.Phase;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

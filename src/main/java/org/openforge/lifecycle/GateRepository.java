@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

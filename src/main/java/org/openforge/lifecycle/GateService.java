@@ -1,5 +1,8 @@
 package org.openforge.lifecycle;
 
+import org.openforge.engagement.EngagementStates;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

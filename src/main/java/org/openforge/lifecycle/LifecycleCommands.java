@@ -1,10 +1,15 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.ProcessIds;
 import java.util.List;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.variable.Variables;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.openforge.agent.AgentTaskRepository;
 import org.openforge.engagement.Engagement;
+import org.openforge.engagement.EngagementLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,16 +17,22 @@ import org.springframework.stereotype.Service;
  * engagement — the same as suspending in Cockpit), resume, cancel (delete with the reason kept in history).
  */
 @Service
-public class LifecycleCommands {
+public class LifecycleCommands implements EngagementLifecycle {
 
   private final RuntimeService runtime;
   private final EvidenceNotifier evidence;
+  private final AgentTaskRepository agentTasks;
+  private final Clock clock;
 
-  public LifecycleCommands(RuntimeService runtime, EvidenceNotifier evidence) {
+  public LifecycleCommands(RuntimeService runtime, EvidenceNotifier evidence, AgentTaskRepository agentTasks,
+      Clock clock) {
     this.runtime = runtime;
     this.evidence = evidence;
+    this.agentTasks = agentTasks;
+    this.clock = clock;
   }
 
+  @Override
   public String start(Engagement engagement) {
     ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.LIFECYCLE)
         .businessKey(engagement.id())
@@ -33,6 +44,7 @@ public class LifecycleCommands {
     return instance.getId();
   }
 
+  @Override
   public void pause(Engagement engagement) {
     List<String> ids = running(engagement.id(), false);
     if (!ids.isEmpty()) {
@@ -40,6 +52,7 @@ public class LifecycleCommands {
     }
   }
 
+  @Override
   public void resume(Engagement engagement) {
     List<String> ids = running(engagement.id(), true);
     if (!ids.isEmpty()) {
@@ -50,6 +63,7 @@ public class LifecycleCommands {
   }
 
   /** Deletes the lifecycle (and with it the running phase) and any agent-task process of the engagement. */
+  @Override
   public void cancel(Engagement engagement, String reason) {
     String deleteReason = "cancelled: " + reason;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.id())
@@ -59,6 +73,7 @@ public class LifecycleCommands {
     if (runtime.createProcessInstanceQuery().processInstanceId(engagement.processInstanceId()).count() > 0) {
       runtime.deleteProcessInstance(engagement.processInstanceId(), deleteReason, false, true);
     }
+    agentTasks.cancelOpen(engagement.id(), null, "engagement cancelled: " + reason, OffsetDateTime.now(clock));
   }
 
   private List<String> running(String engagementId, boolean suspended) {

@@ -1,5 +1,9 @@
 package org.openforge.lifecycle;
 
+import org.openforge.engagement.EngagementStates;
+import org.openforge.process.EngagementState;
+import org.openforge.process.EngagementStatus;
+import org.openforge.process.Phase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

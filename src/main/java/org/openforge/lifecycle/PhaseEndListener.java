@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.ProcessIds;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.operaton.bpm.engine.delegate.DelegateExecution;

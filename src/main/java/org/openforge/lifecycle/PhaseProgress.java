@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,11 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.ProcessIds;
+import org.openforge.engagement.EngagementStates;
+import org.openforge.process.EngagementState;
+import org.openforge.process.EngagementStatus;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.filter.Filter;
 import org.operaton.bpm.engine.identity.Group;
 import org.operaton.bpm.engine.identity.User;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.ProcessIds;
 import org.openforge.system.OpenForgeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

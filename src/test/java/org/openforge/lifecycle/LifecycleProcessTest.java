@@ -1,5 +1,7 @@
 package org.openforge.lifecycle;
 
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -8,7 +8,7 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 
 /** Assertions on process instances through the engine's runtime and history queries. */
 public class ProcessAssert {

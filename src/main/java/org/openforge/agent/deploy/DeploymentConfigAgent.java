@@ -24,7 +24,7 @@ import org.openforge.agent.build.SourceSet;
 import org.openforge.agent.build.TableRef;
 import org.openforge.agent.tool.ToolApprovals;
 import org.openforge.agent.tool.ToolExecutor;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.datasource.catalog.TableInfo;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;

@@ -6,7 +6,7 @@ import org.openforge.agent.AgentApprovals;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 
 /**
  * Asks for a {@code data_access} approval before an agent reads the values of the attached sources, when the

@@ -6,10 +6,10 @@ import java.util.Optional;
 import org.openforge.approval.Approval;
 import org.openforge.approval.ApprovalRepository;
 import org.openforge.approval.ApprovalStatus;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 import org.openforge.system.ApiException;
 import org.springframework.stereotype.Component;
 

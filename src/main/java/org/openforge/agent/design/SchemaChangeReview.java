@@ -7,7 +7,7 @@ import org.openforge.agent.AgentApprovals;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.Artifact;
 import org.openforge.ontology.linkml.SchemaChange;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.openforge.agent.AgentApprovals;
 import org.openforge.agent.AgentTask;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.Engagement;
 import org.springframework.stereotype.Component;

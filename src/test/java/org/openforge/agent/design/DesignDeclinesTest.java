@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openforge.agent.AgentDeclinedException;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.Artifact;
 
 /** Validation and mapping decline when there is nothing to work on — business outcomes, not failures. */

@@ -25,7 +25,7 @@ import org.openforge.agent.tool.ToolCall;
 import org.openforge.agent.tool.ToolExecutor;
 import org.openforge.agent.tool.ToolRegistry;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.datasource.CsvConfig;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
@@ -39,7 +39,7 @@ import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.Priority;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 import org.openforge.system.OpenForgeProperties;
 
 /**

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.engagement.ArtifactService;
 
 /** The ontology design agent's outcomes: declines, determinism, and the schema-change review of approved versions. */

@@ -12,7 +12,7 @@ import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.Priority;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 
 /** Builds agent contexts for the discovery agents' unit tests. */
 public final class Contexts {

@@ -13,7 +13,7 @@ import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.tool.ToolOutcome;
 import org.openforge.approval.Approval;
-import org.openforge.approval.ApprovalType;
+import org.openforge.process.ApprovalType;
 import org.openforge.datasource.catalog.SourceCatalog;
 import org.openforge.engagement.ArtifactService;
 import org.springframework.stereotype.Component;

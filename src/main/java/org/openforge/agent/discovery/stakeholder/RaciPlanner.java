@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 
 /**
  * Suggests RACI for the four phase sign-offs. The sponsor (the most influential executive, else the most influential

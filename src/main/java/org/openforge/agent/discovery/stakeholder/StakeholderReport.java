@@ -1,5 +1,6 @@
 package org.openforge.agent.discovery.stakeholder;
 
+import org.openforge.process.Phase;
 import java.util.List;
 
 /** The stakeholder analysis as a readable Markdown report. */

@@ -1,4 +1,4 @@
-package org.openforge.lifecycle;
+package org.openforge.process;
 
 /**
  * Where an engagement stands in the engine: its status, the phase it is in (or stood in when it ended), and for a

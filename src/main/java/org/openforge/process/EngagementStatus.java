@@ -1,4 +1,4 @@
-package org.openforge.lifecycle;
+package org.openforge.process;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

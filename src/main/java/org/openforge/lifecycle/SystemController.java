@@ -1,5 +1,6 @@
-package org.openforge.system;
+package org.openforge.lifecycle;
 
+import org.openforge.system.Database;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,8 +1,8 @@
-package org.openforge.approval;
+package org.openforge.process;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.openforge.lifecycle.Phase;
+import org.openforge.process.Phase;
 import org.openforge.system.ApiEnum;
 
 /** What an approval is about. */
@@ -32,7 +32,7 @@ public enum ApprovalType implements ApiEnum {
   }
 
   /** The title of a phase's sign-off (a deployment approval for Deploy), human or automatic alike. */
-  static String signOffTitle(ApprovalType type, Phase phase, String engagementName) {
+  public static String signOffTitle(ApprovalType type, Phase phase, String engagementName) {
     return (type == DEPLOYMENT ? "Approve deployment: " : "Sign off " + phase.label() + ": ") + engagementName;
   }
 }

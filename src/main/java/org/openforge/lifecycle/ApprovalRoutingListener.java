@@ -1,5 +1,8 @@
-package org.openforge.approval;
+package org.openforge.lifecycle;
 
+import org.openforge.approval.ApprovalRouter;
+import org.openforge.approval.ApprovalRepository;
+import org.openforge.process.ApprovalType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -10,8 +13,8 @@ import org.openforge.agent.AgentTaskRepository;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
 import org.openforge.lifecycle.GateEvidenceService;
-import org.openforge.lifecycle.Phase;
-import org.openforge.lifecycle.ProcessIds;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.openforge.lifecycle;
+package org.openforge.process;
 
 /** The BPMN/DMN identifiers the Java code relies on, kept in one place. */
 public final class ProcessIds {

@@ -1,5 +1,10 @@
-package org.openforge.lifecycle;
+package org.openforge.engagement;
 
+import org.openforge.process.EngagementStatus;
+import org.openforge.process.EngagementState;
+import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
+import org.openforge.process.ProcessModels;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;

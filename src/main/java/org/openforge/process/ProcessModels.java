@@ -1,4 +1,4 @@
-package org.openforge.lifecycle;
+package org.openforge.process;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package org.openforge.engagement;
+package org.openforge.lifecycle;
 
+import org.openforge.engagement.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
