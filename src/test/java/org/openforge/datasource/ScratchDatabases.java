@@ -18,12 +18,12 @@ import org.openforge.system.OpenForgeProperties;
  * Scratch source databases for tests: uniquely named PostgreSQL and MariaDB databases created and dropped by the
  * tests. When a server is unreachable the test fails under CI=true and is skipped (assumption) otherwise.
  */
-final class ScratchDatabases {
+public final class ScratchDatabases {
 
-  static final String PG_HOST = env("POSTGRES_HOST", "127.0.0.1");
-  static final int PG_PORT = Integer.parseInt(env("POSTGRES_PORT", "5432"));
-  static final String PG_USER = env("POSTGRES_USER", "postgres");
-  static final String PG_PASSWORD = env("POSTGRES_PASSWORD", "");
+  public static final String PG_HOST = env("POSTGRES_HOST", "127.0.0.1");
+  public static final int PG_PORT = Integer.parseInt(env("POSTGRES_PORT", "5432"));
+  public static final String PG_USER = env("POSTGRES_USER", "postgres");
+  public static final String PG_PASSWORD = env("POSTGRES_PASSWORD", "");
   static final String MARIADB_HOST = env("MARIADB_HOST", "127.0.0.1");
   static final int MARIADB_PORT = Integer.parseInt(env("MARIADB_PORT", "3306"));
   static final String MARIADB_USER = env("MARIADB_USER", "root");
@@ -32,13 +32,13 @@ final class ScratchDatabases {
   private ScratchDatabases() {}
 
   /** A new, empty PostgreSQL database openforge_src_<tag>_<random>. */
-  static String createPostgres(String tag) {
+  public static String createPostgres(String tag) {
     String name = "openforge_src_" + tag + "_" + suffix();
     execute(pgAdminUrl(), PG_USER, PG_PASSWORD, "PostgreSQL", "create database " + name);
     return name;
   }
 
-  static void dropPostgres(String name) {
+  public static void dropPostgres(String name) {
     if (name != null) {
       execute(pgAdminUrl(), PG_USER, PG_PASSWORD, "PostgreSQL", "drop database if exists " + name + " with (force)");
     }
@@ -57,7 +57,7 @@ final class ScratchDatabases {
     }
   }
 
-  static Connection postgres(String database) throws SQLException {
+  public static Connection postgres(String database) throws SQLException {
     return DriverManager.getConnection("jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database, PG_USER,
         PG_PASSWORD);
   }
@@ -94,7 +94,7 @@ final class ScratchDatabases {
     return new CsvRoots(properties, extra == null ? "" : extra.toAbsolutePath().toString());
   }
 
-  static void run(Connection connection, String... statements) throws SQLException {
+  public static void run(Connection connection, String... statements) throws SQLException {
     try (Statement s = connection.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
