@@ -5,7 +5,6 @@ import static org.openforge.product.pipeline.PipelineProcess.*;
 import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.builder.ProcessBuilder;
-import org.operaton.bpm.model.bpmn.builder.ServiceTaskBuilder;
 import org.operaton.bpm.model.bpmn.instance.Process;
 
 /**
@@ -26,14 +25,14 @@ public final class PipelineModel {
   public static BpmnModelInstance generate(String slug, String name, String engagementId, String engineCron) {
     ProcessBuilder process = Bpmn.createExecutableProcess(key(slug)).name("Pipeline: " + name)
         .operatonHistoryTimeToLive(30);
-    BpmnModelInstance model = asyncStep(process.startEvent(START_SCHEDULE).name("On schedule")
-        .timerWithCycle(engineCron)
+    // preparing only records the run: it runs in the transaction that started it, so "run now" answers its id
+    BpmnModelInstance model = process.startEvent(START_SCHEDULE).name("On schedule").timerWithCycle(engineCron)
         .exclusiveGateway("Gateway_RunRequested").name("Run requested")
         .serviceTask(PREPARE).name("Prepare run").operatonDelegateExpression("${pipelinePrepareDelegate}")
-        .operatonInputParameter(VAR_ENGAGEMENT_ID, engagementId))
+        .operatonInputParameter(VAR_ENGAGEMENT_ID, engagementId)
         .serviceTask(EXTRACT_LOAD).name("Extract and load table").operatonDelegateExpression("${pipelineLoadDelegate}")
         .operatonAsyncBefore().operatonExclusive(false).operatonFailedJobRetryTimeCycle(RETRY_CYCLE)
-        .multiInstance().parallel().operatonCollection("${" + VAR_TABLES + "}")
+        .multiInstance().parallel().operatonCollection("${pipelineTables.of(runId)}")
         .operatonElementVariable(VAR_TABLE).multiInstanceDone()
         .serviceTask(BUILD_MODELS).name("Build models").operatonDelegateExpression("${pipelineBuildDelegate}")
         .operatonAsyncBefore().operatonFailedJobRetryTimeCycle(RETRY_CYCLE)
@@ -54,6 +53,7 @@ public final class PipelineModel {
         .moveToNode(REVIEW_DECISION)
           .serviceTask(KEEP_PREVIOUS).name("Keep previous data")
           .operatonDelegateExpression("${pipelineKeepPreviousDelegate}")
+          .operatonAsyncBefore().operatonFailedJobRetryTimeCycle(RETRY_CYCLE)
           .endEvent(END_PREVIOUS_KEPT).name("Previous data kept")
         .done();
     defaultFlow(model, TESTS_PASSED, REVIEW, "a test failed");
@@ -61,10 +61,6 @@ public final class PipelineModel {
     Process p = model.getModelElementById(key(slug));
     p.builder().startEvent(START_RUN_NOW).name("Run now").message(runMessage(slug)).connectTo("Gateway_RunRequested");
     return model;
-  }
-
-  private static ServiceTaskBuilder asyncStep(ServiceTaskBuilder task) {
-    return task.operatonAsyncBefore().operatonFailedJobRetryTimeCycle(RETRY_CYCLE);
   }
 
   /** Names the gateway's flow to {@code target} and makes it the default (no condition). */

@@ -25,10 +25,11 @@ public final class PipelineProcess {
 
   /** Process variables every pipeline run uses. */
   public static final String VAR_ENGAGEMENT_ID = "engagementId";
-  public static final String VAR_TABLES = "tables";
   public static final String VAR_TABLE = "table";
   public static final String VAR_QUALITY_FAILED = "qualityFailed";
   public static final String VAR_DECISION = "decision";
+  /** Markdown of the failing tests, for the review form. */
+  public static final String VAR_QUALITY_REPORT = "qualityReport";
 
   /** The retry cycle of every step that may fail for a technical reason, before it becomes an incident. */
   public static final String RETRY_CYCLE = "R3/PT1M";

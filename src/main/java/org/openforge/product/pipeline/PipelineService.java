@@ -1,0 +1,98 @@
+package org.openforge.product.pipeline;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import org.openforge.engagement.Engagement;
+import org.openforge.engagement.EngagementRepository;
+import org.openforge.engagement.EngagementService;
+import org.openforge.product.ProductNames;
+import org.openforge.system.ApiException;
+import org.openforge.system.PageRequest;
+import org.openforge.system.PageResponse;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.management.JobDefinition;
+import org.operaton.bpm.engine.repository.Deployment;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An engagement's pipeline: deployed as its own versioned process ({@code pipeline-<slug>}) with the plan it runs,
+ * its schedule suspended until the product is deployed; runs started now, listed and read.
+ */
+@Service
+public class PipelineService {
+
+  private static final String TIMER_START_JOB = "timer-start-event";
+
+  private final PipelineRunStore runs;
+  private final EngagementService engagements;
+  private final EngagementRepository engagementRows;
+  private final RepositoryService repository;
+  private final RuntimeService runtime;
+  private final ManagementService management;
+  private final Clock clock;
+
+  public PipelineService(PipelineRunStore runs, EngagementService engagements, EngagementRepository engagementRows,
+      RepositoryService repository, RuntimeService runtime, ManagementService management, Clock clock) {
+    this.runs = runs;
+    this.engagements = engagements;
+    this.engagementRows = engagementRows;
+    this.repository = repository;
+    this.runtime = runtime;
+    this.management = management;
+    this.clock = clock;
+  }
+
+  /** Deploys a new version of the engagement's pipeline; its schedule stays off until the product is deployed. */
+  @Transactional
+  public int deploy(Engagement engagement, PipelinePlan plan, String cron) {
+    String slug = ProductNames.slug(engagement);
+    String key = PipelineProcess.key(slug);
+    BpmnModelInstance model = PipelineModel.generate(slug, engagement.name(), engagement.id(), EngineCron.of(cron));
+    Deployment deployment = repository.createDeployment().name(key).source("open-forge pipeline")
+        .addModelInstance(key + ".bpmn", model).deploy();
+    ProcessDefinition definition = repository.createProcessDefinitionQuery().deploymentId(deployment.getId())
+        .singleResult();
+    for (JobDefinition timer : management.createJobDefinitionQuery().processDefinitionId(definition.getId())
+        .jobType(TIMER_START_JOB).list()) {
+      management.suspendJobDefinitionById(timer.getId(), true);
+    }
+    int version = runs.latestVersion(engagement.id()) + 1;
+    runs.insertDefinition(engagement.id(), version, key, definition.getId(), deployment.getId(), cron, plan,
+        OffsetDateTime.now(clock));
+    return version;
+  }
+
+  /** Starts a run now; 409 while another run of the engagement is running or when it has no pipeline yet. */
+  @Transactional
+  public PipelineRun runNow(String engagementId) {
+    Engagement engagement = engagements.find(engagementId);
+    engagementRows.lock(engagementId);
+    if (runs.latestVersion(engagementId) == 0) {
+      throw ApiException.conflict("the engagement has no pipeline yet: it is created in the Build phase");
+    }
+    if (runs.hasRunning(engagementId)) {
+      throw ApiException.conflict("a pipeline run of this engagement is running");
+    }
+    ProcessInstance instance = runtime.createMessageCorrelation(
+            PipelineProcess.runMessage(ProductNames.slug(engagement)))
+        .processInstanceBusinessKey(engagementId).setVariable("trigger", "api").correlateStartMessage();
+    return runs.byProcessInstance(instance.getId()).orElseThrow();
+  }
+
+  public PageResponse<PipelineRun> list(String engagementId, PageRequest page) {
+    engagements.find(engagementId);
+    return new PageResponse<>(runs.list(engagementId, page.offset(), page.pageSize()), page.page(),
+        page.pageSize(), runs.count(engagementId));
+  }
+
+  public PipelineRun get(String engagementId, String runId) {
+    engagements.find(engagementId);
+    return runs.find(engagementId, runId).orElseThrow(() -> ApiException.notFound("pipeline run", runId));
+  }
+}
