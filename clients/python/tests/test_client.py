@@ -291,3 +291,18 @@ class AgentsApprovalsDataSourcesTest(ClientTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class PipelinesTest(ClientTestCase):
+    def test_run_list_and_get(self) -> None:
+        self.api.route("POST", "/engagements/eng-1/pipeline-runs", {"id": "run-1", "status": "running"})
+        self.api.route("GET", "/engagements/eng-1/pipeline-runs", {"items": [
+            {"id": "run-1", "status": "succeeded", "steps": [{"name": "load orders", "rows_written": 3000}]}],
+            "page": 1, "page_size": 100, "total": 1})
+        self.api.route("GET", "/engagements/eng-1/pipeline-runs/run-1", {"id": "run-1", "status": "succeeded",
+                                                                         "tests": []})
+        self.assertEqual(self.client.pipelines.run("eng-1").status, "running")
+        self.assertEqual(self.api.last().method, "POST")
+        runs = list(self.client.pipelines.list("eng-1"))
+        self.assertEqual([(r.id, r["steps"][0]["rows_written"]) for r in runs], [("run-1", 3000)])
+        self.assertEqual(self.client.pipelines.get("eng-1", "run-1").status, "succeeded")

@@ -6,7 +6,7 @@ import os
 from typing import Optional
 
 from . import __version__
-from .resources import Agents, Approvals, DataSources, Engagements
+from .resources import Agents, Approvals, DataSources, Engagements, Pipelines
 from .transport import Transport
 
 __all__ = ["OpenForgeClient", "DEFAULT_URL"]
@@ -25,7 +25,8 @@ class OpenForgeClient:
         auth_scheme: ``"x-api-key"`` (``X-API-Key: <key>``, the default) or ``"bearer"``
             (``Authorization: Bearer <key>``); defaults to ``OPENFORGE_AUTH_SCHEME``.
 
-    Resources: :attr:`engagements`, :attr:`agents`, :attr:`approvals`, :attr:`data_sources`.
+    Resources: :attr:`engagements`, :attr:`agents`, :attr:`approvals`, :attr:`data_sources`,
+    :attr:`pipelines`.
     Results are :class:`~openforge.models.Record` objects (``obj.id`` and ``obj["id"]``); failures
     raise :class:`~openforge.errors.OpenForgeError`.
     """
@@ -48,6 +49,7 @@ class OpenForgeClient:
         self.agents = Agents(self._transport)
         self.approvals = Approvals(self._transport)
         self.data_sources = DataSources(self._transport)
+        self.pipelines = Pipelines(self._transport)
 
     @property
     def base_url(self) -> str:

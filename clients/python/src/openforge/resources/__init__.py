@@ -4,5 +4,6 @@ from .agents import Agents, TaskEventStream
 from .approvals import Approvals
 from .data_sources import DataSources
 from .engagements import Engagements
+from .pipelines import Pipelines
 
-__all__ = ["Agents", "Approvals", "DataSources", "Engagements", "TaskEventStream"]
+__all__ = ["Agents", "Approvals", "DataSources", "Engagements", "Pipelines", "TaskEventStream"]
