@@ -4,13 +4,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.openforge.datasource.CsvConfig;
+import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
+import org.openforge.datasource.SourceType;
 
 /**
  * Reads every row of a source table as a stream, for a pipeline's load: a read-only connection, a cursor with a
  * fetch size (PostgreSQL needs autocommit off for that; MariaDB streams by fetch size), so a table of any size
- * passes through in constant memory.
+ * passes through in constant memory. A CSV file is read through an in-memory DuckDB ({@code read_csv}, which
+ * streams the file and detects its types), so files and databases load through the same path.
  */
 public final class SourceExtracts {
 
@@ -30,8 +39,14 @@ public final class SourceExtracts {
     }
   }
 
-  /** @param table the table as the catalog names it, {@code schema.table} or {@code table} */
-  public static TableRead open(DataSourceRecord source, String table) {
+  /**
+   * @param table the table as the catalog names it: {@code schema.table} or {@code table}, for CSV the file name
+   *     without its extension
+   */
+  public static TableRead open(DataSourceRecord source, String table, CsvRoots roots) {
+    if (source.sourceType() == SourceType.CSV) {
+      return openCsv(source, table, roots);
+    }
     Dialect dialect = SourceConnections.dialect(source.sourceType());
     int dot = table.indexOf('.');
     String from = dot < 0 ? dialect.quote(table) : dialect.qualified(table.substring(0, dot), table.substring(dot + 1));
@@ -50,5 +65,47 @@ public final class SourceExtracts {
       }
       throw ErrorMessages.describe(source, e);
     }
+  }
+
+  private static TableRead openCsv(DataSourceRecord source, String table, CsvRoots roots) {
+    CsvConfig config = source.csv();
+    Path file = CsvFiles.list(config, roots).stream().filter(p -> stem(p).equals(table)).findFirst()
+        .orElseThrow(() -> new SourceAccessException("the source has no file for the table " + table));
+    List<String> options = new ArrayList<>(List.of("header = " + config.header(),
+        "delim = " + literal(String.valueOf(config.delimiter())), "encoding = " + literal(encoding(config))));
+    if (!config.nullValues().isEmpty()) {
+      options.add("nullstr = [" + config.nullValues().stream().map(SourceExtracts::literal)
+          .collect(Collectors.joining(", ")) + "]");
+    }
+    Connection connection = null;
+    try {
+      connection = DriverManager.getConnection("jdbc:duckdb:");
+      Statement statement = connection.createStatement();
+      connection.setAutoCommit(false);
+      return new TableRead(connection, statement, statement.executeQuery("select * from read_csv("
+          + literal(file.toString()) + ", " + String.join(", ", options) + ")"));
+    } catch (SQLException e) {
+      try (Connection c = connection) {
+        // closed on the way out
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      throw new SourceAccessException("cannot read " + file.getFileName() + ": " + e.getMessage());
+    }
+  }
+
+  private static String encoding(CsvConfig config) {
+    String name = config.encoding().name().toLowerCase(java.util.Locale.ROOT);
+    return name.equals("iso-8859-1") ? "latin-1" : name.equals("utf-16") ? "utf-16" : "utf-8";
+  }
+
+  private static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 }

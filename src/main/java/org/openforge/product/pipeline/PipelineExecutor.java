@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSources;
 import org.openforge.datasource.catalog.SourceExtracts;
 import org.openforge.engagement.Engagement;
@@ -43,14 +44,16 @@ public class PipelineExecutor {
   private final EngagementRepository engagements;
   private final DataSources dataSources;
   private final ProductTargets targets;
+  private final CsvRoots csvRoots;
   private final Clock clock;
 
   public PipelineExecutor(PipelineRunStore runs, EngagementRepository engagements, DataSources dataSources,
-      ProductTargets targets, Clock clock) {
+      ProductTargets targets, CsvRoots csvRoots, Clock clock) {
     this.runs = runs;
     this.engagements = engagements;
     this.dataSources = dataSources;
     this.targets = targets;
+    this.csvRoots = csvRoots;
     this.clock = clock;
   }
 
@@ -76,7 +79,8 @@ public class PipelineExecutor {
     SourceTable table = run.plan.tables().stream().filter(t -> t.name().equals(tableName)).findFirst()
         .orElseThrow(() -> new IllegalStateException("the plan has no table " + tableName));
     step(run, "load " + tableName, "load", () -> {
-      try (SourceExtracts.TableRead read = SourceExtracts.open(dataSources.get(table.sourceId()), table.sourceTable());
+      try (SourceExtracts.TableRead read = SourceExtracts.open(dataSources.get(table.sourceId()), table.sourceTable(),
+          csvRoots);
           Connection target = run.target.open()) {
         TableLoad load = BulkLoader.load(read.rows(), run.target, target, run.schema(), tableName);
         return new long[] {load.rowsRead(), load.rowsWritten()};

@@ -142,6 +142,36 @@ class PipelineRunTest extends IntegrationTest {
         .isEqualTo(3);
   }
 
+  @Test
+  void loadsCsvFilesAndFindsThePlantedOrphansOfTheSamples() {
+    Api.Response source = api().post("/api/v1/data-sources", Map.of("name", "sales csv " + System.nanoTime(),
+        "source_type", "csv", "connection_config", Map.of("path", java.nio.file.Path.of("samples/sales")
+            .toAbsolutePath().toString())));
+    assertThat(source.status()).as(source.body()).isEqualTo(201);
+    String sourceId = source.text("id");
+    String engagementId = createEngagement(Map.of("submit", false, "name", "Csv Shop")).get("id").asText();
+    List<SourceTable> tables = java.util.stream.Stream.of("regions", "customers", "products", "sales")
+        .map(t -> new SourceTable(t, sourceId, t)).toList();
+    Model fact = new Model("fct_sales", "marts", "select sale_id, customer_id, product_id, amount from "
+        + "{{ ref('sales') }}", List.of("sales"), List.of(ModelTest.unique("fct_sales", "sale_id"),
+        ModelTest.relationships("fct_sales", "customer_id", "customers", "customer_id")));
+    pipelines.deploy(engagementRows.findById(engagementId).orElseThrow(),
+        new PipelinePlan(PipelinePlan.SCHEMA_VERSION, tables, List.of(fact)), "0 6 * * *");
+
+    String run = api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of()).text("id");
+    driver().runJobs(engagementId);
+    JsonNode held = api().get("/api/v1/engagements/" + engagementId + "/pipeline-runs/" + run).json();
+    Map<String, Long> written = new LinkedHashMap<>();
+    held.get("steps").forEach(st -> written.put(st.get("name").asText(), st.get("rows_written").asLong()));
+    assertThat(written).containsEntry("load regions", 8L).containsEntry("load customers", 202L)
+        .containsEntry("load products", 40L).containsEntry("load sales", 600L);
+    assertThat(failing(held, "relationships(customer_id -> customers.customer_id)").get("failing_rows").asLong())
+        .as("the five planted orphan sales").isEqualTo(5);
+    assertThat(failing(held, "unique(sale_id)").get("status").asText()).isEqualTo("passed");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(engagementId)
+        .taskDefinitionKey(PipelineProcess.REVIEW).count()).isEqualTo(1);
+  }
+
   private static JsonNode failing(JsonNode run, String test) {
     for (JsonNode t : run.get("tests")) {
       if (t.get("test").asText().equals(test)) {
