@@ -178,6 +178,7 @@ public class PipelineExecutor {
     long started = System.nanoTime();
     try {
       long[] rows = work.run();
+      runs.resumeIfFailed(run.record.id());
       runs.recordStep(run.record.id(), new PipelineRun.Step(name, kind, rows[0], rows[1], seconds(started),
           "succeeded", null), now());
     } catch (SQLException | RuntimeException e) {

@@ -117,9 +117,16 @@ public class PipelineRunStore {
         .query(Long.class).single();
   }
 
-  public boolean hasRunning(String engagementId) {
-    return jdbc.sql("select count(*) from pipeline_run where engagement_id = :e and status = 'running'")
-        .param("e", engagementId).query(Long.class).single() > 0;
+  public List<PipelineRun> running(String engagementId) {
+    return jdbc.sql("select * from pipeline_run where engagement_id = :e and status = 'running'")
+        .param("e", engagementId).query(this::run).list();
+  }
+
+  /** A failed run whose incident was retried goes on: it is running again. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void resumeIfFailed(String runId) {
+    jdbc.sql("update pipeline_run set status = 'running', error = null, finished_at = null "
+        + "where id = :id and status = 'failed'").param("id", runId).update();
   }
 
   private PipelineRun withDetails(PipelineRun run) {

@@ -76,8 +76,13 @@ public class PipelineService {
     if (runs.latestVersion(engagementId) == 0) {
       throw ApiException.conflict("the engagement has no pipeline yet: it is created in the Build phase");
     }
-    if (runs.hasRunning(engagementId)) {
-      throw ApiException.conflict("a pipeline run of this engagement is running");
+    for (PipelineRun running : runs.running(engagementId)) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(running.processInstanceId()).count() > 0) {
+        throw ApiException.conflict("a pipeline run of this engagement is running: " + running.id());
+      }
+      // deleted in Cockpit or the engine REST API mid-run: its version was never published
+      runs.finishRun(running.id(), PipelineRun.FAILED, "the run's process instance was deleted",
+          OffsetDateTime.now(clock));
     }
     ProcessInstance instance = runtime.createMessageCorrelation(
             PipelineProcess.runMessage(ProductNames.slug(engagement)))
