@@ -55,6 +55,52 @@ class ModelerRoundTripTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void aUserTaskAddedInTheModelerGetsItsApprovalRecord() throws IOException {
+    String xml = Files.readString(Path.of("bpmn/phase-discovery.bpmn"));
+    // the Modeler user adds a review by hand where the phase would otherwise run no agents; no listener declared
+    String edited = xml
+        .replace("sourceRef=\"Gateway_AutoRun\" targetRef=\"EndEvent_AgentsSkipped\">",
+            "sourceRef=\"Gateway_AutoRun\" targetRef=\"UserTask_ReviewByHand\">")
+        .replace("    <bpmn:endEvent id=\"EndEvent_AgentsSkipped\"", """
+            <bpmn:userTask id="UserTask_ReviewByHand" name="Review the sources by hand" \
+        operaton:candidateGroups="approvers" operaton:formRef="data-access" operaton:formRefBinding="latest">
+              <bpmn:extensionElements>
+                <operaton:inputOutput>
+                  <operaton:inputParameter name="approvalType">data_access</operaton:inputParameter>
+                  <operaton:inputParameter name="approvalTitle">Review the sources by hand</operaton:inputParameter>
+                </operaton:inputOutput>
+              </bpmn:extensionElements>
+            </bpmn:userTask>
+            <bpmn:sequenceFlow id="Flow_ReviewedByHand" sourceRef="UserTask_ReviewByHand" \
+        targetRef="EndEvent_AgentsSkipped" />
+            <bpmn:endEvent id="EndEvent_AgentsSkipped\"""");
+    assertThat(edited).contains("UserTask_ReviewByHand");
+    try {
+      Api.Response deployed = deploy("phase-discovery.bpmn", edited);
+      assertThat(deployed.status()).as(deployed.toString()).isEqualTo(200);
+
+      String id = createEngagement(Map.of("agent_config", Map.of("auto_run", false))).get("id").asText();
+      driver().runJobs(id);
+      Task task = tasks.createTaskQuery().processInstanceBusinessKey(id).taskDefinitionKey("UserTask_ReviewByHand")
+          .singleResult();
+      assertThat(task).as("the added user task").isNotNull();
+      JsonNode approvals = api().get("/api/v1/approvals?status=pending&engagement_id=" + id).json().get("items");
+      assertThat(approvals).hasSize(1);
+      assertThat(approvals.get(0).get("task_id").asText()).isEqualTo(task.getId());
+      assertThat(approvals.get(0).get("type").asText()).isEqualTo("data_access");
+      assertThat(approvals.get(0).get("title").asText()).isEqualTo("Review the sources by hand");
+
+      // the delete listener came with it: cancelling the engagement cancels the approval
+      assertThat(api().post("/api/v1/engagements/" + id + "/cancel", Map.of("reason", "done")).status())
+          .isEqualTo(200);
+      assertThat(api().get("/api/v1/approvals/" + approvals.get(0).get("id").asText()).text("status"))
+          .isEqualTo("cancelled");
+    } finally {
+      deploy("phase-discovery.bpmn", xml);
+    }
+  }
+
   private ProcessDefinition definitionOf(String engagementId) {
     String pid = engagement(engagementId).get("process_instance_id").asText();
     String definitionId = runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult()
