@@ -12,10 +12,13 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
+import org.openforge.process.Phase;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.openforge.support.ModelerDeployments;
+import org.openforge.support.Scripts;
 
 /**
  * A BPMN edited in a modeler and deployed alone through the engine REST API: the next engagement runs the new
@@ -98,6 +101,33 @@ class ModelerRoundTripTest extends IntegrationTest {
           .isEqualTo("cancelled");
     } finally {
       deploy("phase-discovery.bpmn", xml);
+    }
+  }
+
+  @Test
+  void aPhaseVersionThatEmbedsItsAgentsStillRunsToItsEnd() throws IOException {
+    // phase-discovery as it was before agent runs became call activities (listeners declared in the XML)
+    String before = Files.readString(Path.of("src/test/resources/models/phase-discovery-embedded-agents.bpmn"));
+    String current = Files.readString(Path.of("bpmn/phase-discovery.bpmn"));
+    try {
+      assertThat(deploy("phase-discovery.bpmn", before).status()).isEqualTo(200);
+      String id = createEngagement(Map.of()).get("id").asText();
+      Scripts.discoveryEvidence(agents, id);
+      assertThat(api().post("/api/v1/engagements/" + id + "/quality-gates/data_sources_identified/pass",
+          Map.of("validator", "test", "evidence", Map.of("ok", true))).status()).isEqualTo(201);
+      driver().runJobs(id);
+      ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
+      processes().hasPassed(discovery.getId(), "ServiceTask_StakeholderAnalysis", "SubProcess_SourceDiscovery");
+      assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(discovery.getId()).count()).isZero();
+      assertThat(agents.runs(id, "source_discovery")).isEqualTo(1);
+      // its declared listener and the plugin's do not both fire: one approval record for the sign-off
+      JsonNode pending = api().get("/api/v1/approvals?status=pending&engagement_id=" + id).json().get("items");
+      assertThat(pending).hasSize(1);
+      assertThat(api().post("/api/v1/approvals/" + pending.get(0).get("id").asText() + "/approve", Map.of())
+          .status()).isEqualTo(200);
+      processes().ended(discovery.getId(), "EndEvent_PhaseCompleted");
+    } finally {
+      deploy("phase-discovery.bpmn", current);
     }
   }
 
