@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.ActivityInstance;
@@ -41,12 +42,13 @@ public class AgentTaskService {
   private final EngagementStates states;
   private final RuntimeService runtime;
   private final ManagementService management;
+  private final HistoryService history;
   private final AgentJournal journal;
   private final Clock clock;
 
   public AgentTaskService(AgentTaskRepository tasks, AgentEventRepository events, AgentMessageRepository messages,
       EngagementService engagements, EngagementStates states, RuntimeService runtime, ManagementService management,
-      AgentJournal journal, Clock clock) {
+      HistoryService history, AgentJournal journal, Clock clock) {
     this.tasks = tasks;
     this.events = events;
     this.messages = messages;
@@ -54,6 +56,7 @@ public class AgentTaskService {
     this.states = states;
     this.runtime = runtime;
     this.management = management;
+    this.history = history;
     this.journal = journal;
     this.clock = clock;
   }
@@ -112,7 +115,7 @@ public class AgentTaskService {
         .filter(m -> channel == null || channel.equals(m.channel())).toList());
   }
 
-  /** Stops a task: its agent-task process is deleted, or a phase agent's subprocess cancelled. */
+  /** Stops a task: its agent-task process is deleted, or the phase's call of it (older phases: subprocess) ended. */
   @Transactional
   public AgentTaskView cancel(String id, Caller caller) {
     AgentTask task = find(id);
@@ -183,6 +186,13 @@ public class AgentTaskService {
         || runtime.createProcessInstanceQuery().processInstanceId(task.processInstanceId()).count() == 0) {
       return;
     }
+    ProcessInstance phase = runtime.createProcessInstanceQuery().subProcessInstanceId(task.processInstanceId())
+        .singleResult();
+    if (phase != null) {
+      cancelCall(phase.getId(), task.processInstanceId(), reason);
+      return;
+    }
+    // a phase version from before agent runs were called: the agent is an embedded subprocess of the phase
     ActivityInstance tree = runtime.getActivityInstance(task.processInstanceId());
     ActivityInstance agent = find(tree, task.executionId());
     if (agent != null) {
@@ -191,6 +201,14 @@ public class AgentTaskService {
           .setAnnotation(reason)
           .execute(false, false);
     }
+  }
+
+  /** Cancels the phase's call activity that runs the agent (which deletes the called run): its branch ends. */
+  private void cancelCall(String phaseInstanceId, String runInstanceId, String reason) {
+    history.createHistoricActivityInstanceQuery().processInstanceId(phaseInstanceId).activityType("callActivity")
+        .unfinished().list().stream().filter(call -> runInstanceId.equals(call.getCalledProcessInstanceId()))
+        .findFirst().ifPresent(call -> runtime.createProcessInstanceModification(phaseInstanceId)
+            .cancelActivityInstance(call.getId()).setAnnotation(reason).execute(false, false));
   }
 
   /** The activity instance (the agent's subprocess) whose executions include the task's run. */

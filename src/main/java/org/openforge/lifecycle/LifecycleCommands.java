@@ -62,12 +62,15 @@ public class LifecycleCommands implements EngagementLifecycle {
     evidence.notifyEvidence(engagement.id());
   }
 
-  /** Deletes the lifecycle (and with it the running phase) and any agent-task process of the engagement. */
+  /**
+   * Deletes the lifecycle (and with it the running phase and the agent runs it called) and any agent-task process
+   * of the engagement started through the API.
+   */
   @Override
   public void cancel(Engagement engagement, String reason) {
     String deleteReason = "cancelled: " + reason;
     for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagement.id())
-        .processDefinitionKey(ProcessIds.AGENT_TASK).list()) {
+        .processDefinitionKey(ProcessIds.AGENT_TASK).rootProcessInstances().list()) {
       runtime.deleteProcessInstance(instance.getId(), deleteReason, false, true);
     }
     if (runtime.createProcessInstanceQuery().processInstanceId(engagement.processInstanceId()).count() > 0) {

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * End listener of every phase process: when a phase ends — signed off, forced on, sent back, or its engagement
- * cancelled — the agent work it still had running ends with it, and those tasks are marked cancelled.
+ * cancelled — the agent work it still had running ends with it, and those tasks are marked cancelled. Agent runs a
+ * phase calls are their own instances and mark their tasks themselves ({@code agentRunEndListener}); this covers
+ * phase versions that ran agents inside the phase instance, which may still be running.
  */
 @Component("phaseEndListener")
 public class PhaseEndListener implements ExecutionListener {

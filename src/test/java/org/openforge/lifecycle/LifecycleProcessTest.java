@@ -297,9 +297,13 @@ class LifecycleProcessTest extends IntegrationTest {
     passByHand(id, "data_sources_identified");
     driver().runJobs(id);
     ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
-    Incident incident = runtime.createIncidentQuery().processInstanceId(discovery.getId()).singleResult();
+    // the incident is on the agent run (Cockpit also marks the phase's call activity that called it)
+    String run = processes().agentRun(discovery.getId(), "stakeholder_analysis");
+    Incident incident = runtime.createIncidentQuery().processInstanceId(run).singleResult();
     assertThat(incident).isNotNull();
-    assertThat(incident.getActivityId()).isEqualTo("ServiceTask_StakeholderAnalysis");
+    assertThat(incident.getActivityId()).isEqualTo(ProcessIds.SERVICE_TASK_RUN_AGENT);
+    assertThat(runtime.createIncidentQuery().processInstanceId(discovery.getId()).singleResult().getActivityId())
+        .isEqualTo("CallActivity_StakeholderAnalysis");
     assertThat(incident.getIncidentMessage()).contains("scripted failure of stakeholder_analysis");
     assertThat(agents.runs(id, "stakeholder_analysis")).isEqualTo(3);
     JsonNode summary = api().get("/api/v1/engagements/" + id + "/summary").json();
@@ -310,6 +314,7 @@ class LifecycleProcessTest extends IntegrationTest {
     management.setJobRetries(incident.getConfiguration(), 1);
     driver().runJobs(id);
     assertThat(runtime.createIncidentQuery().processInstanceId(discovery.getId()).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(run).count()).isZero();
     processes().waitingAt(discovery.getId(), "UserTask_SignOffDiscovery");
     assertThat(api().get("/api/v1/engagements/" + id + "/summary").json().get("tasks").get("failed").asInt())
         .isZero();
@@ -329,11 +334,13 @@ class LifecycleProcessTest extends IntegrationTest {
     }
     driver().runJobsOnce(id); // the lifecycle's call activity: the phase starts, its gate waits
     ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
-    List<org.operaton.bpm.engine.runtime.Job> agentJobs = management.createJobQuery()
-        .processInstanceId(discovery.getId()).list().stream()
-        .filter(j -> j.getFailedActivityId() == null && !jobActivity(j).startsWith("EndEvent")).toList();
-    assertThat(agentJobs).extracting(this::jobActivity).containsExactlyInAnyOrder(
-        "ServiceTask_StakeholderAnalysis", "ServiceTask_RequirementsGathering", "ServiceTask_SourceDiscovery");
+    driver().runJobsOnce(id); // the phase's call activities: each starts its agent run
+    List<org.operaton.bpm.engine.runtime.Job> agentJobs = driver().jobs(id).stream()
+        .filter(j -> jobActivity(j).equals(ProcessIds.SERVICE_TASK_RUN_AGENT)).toList();
+    assertThat(agentJobs).extracting(j -> processes().taskTypeOf(j.getProcessInstanceId()))
+        .containsExactlyInAnyOrder("stakeholder_analysis", "requirements_gathering", "source_discovery");
+    assertThat(agentJobs).allSatisfy(j -> assertThat(runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(discovery.getId()).processInstanceId(j.getProcessInstanceId()).count()).isOne());
     // not exclusive: the job executor runs them side by side (and beside the gate's re-evaluation)
     assertThat(agentJobs).allSatisfy(j -> assertThat(
         ((org.operaton.bpm.engine.impl.persistence.entity.JobEntity) j).isExclusive()).isFalse());
@@ -341,7 +348,7 @@ class LifecycleProcessTest extends IntegrationTest {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       List<java.util.concurrent.Future<?>> runs = agentJobs.stream()
-          .filter(j -> !jobActivity(j).equals("ServiceTask_SourceDiscovery"))
+          .filter(j -> !processes().taskTypeOf(j.getProcessInstanceId()).equals("source_discovery"))
           .map(j -> pool.submit(() -> management.executeJob(j.getId()))).collect(
               java.util.stream.Collectors.toList());
       for (java.util.concurrent.Future<?> run : runs) {
@@ -353,10 +360,12 @@ class LifecycleProcessTest extends IntegrationTest {
     assertThat(agents.runs(id, "stakeholder_analysis")).isEqualTo(1);
     assertThat(agents.runs(id, "requirements_gathering")).isEqualTo(1);
     // each finished agent waits to end its branch in a short exclusive job
-    List<org.operaton.bpm.engine.runtime.Job> ends = management.createJobQuery().processInstanceId(discovery.getId())
-        .list().stream().filter(j -> jobActivity(j).startsWith("EndEvent")).toList();
-    assertThat(ends).extracting(this::jobActivity).containsExactlyInAnyOrder(
-        "EndEvent_StakeholderAnalysisEvidence", "EndEvent_RequirementsGatheringEvidence");
+    List<org.operaton.bpm.engine.runtime.Job> ends = driver().jobs(id).stream()
+        .filter(j -> jobActivity(j).startsWith("EndEvent")).toList();
+    assertThat(ends).extracting(this::jobActivity).containsExactly("EndEvent_EvidenceRecorded",
+        "EndEvent_EvidenceRecorded");
+    assertThat(ends).extracting(j -> processes().taskTypeOf(j.getProcessInstanceId()))
+        .containsExactlyInAnyOrder("stakeholder_analysis", "requirements_gathering");
     assertThat(ends).allSatisfy(j -> assertThat(
         ((org.operaton.bpm.engine.impl.persistence.entity.JobEntity) j).isExclusive()).isTrue());
 
@@ -365,6 +374,53 @@ class LifecycleProcessTest extends IntegrationTest {
     processes().waitingAt(discovery.getId(), "UserTask_SignOffDiscovery");
     processes().hasPassed(discovery.getId(), "EndEvent_StakeholderAnalysisFinished",
         "EndEvent_RequirementsGatheringFinished", "EndEvent_SourceDiscoveryFinished");
+  }
+
+  @Test
+  void agentRunsStillGoingAreCancelledOneByOneOrWithTheirPhase() {
+    String id = createEngagement(Map.of()).get("id").asText();
+    Scripts.discoveryEvidence(agents, id);
+    for (String type : List.of("stakeholder_analysis", "requirements_gathering")) {
+      agents.failFirst(id, type, 1, agents.scriptOf(id, type));
+    }
+    driver().runJobsOnce(id); // the phase starts
+    driver().runJobsOnce(id); // its call activities start the agent runs
+    driver().runJobsOnce(id); // first attempts: two fail and will retry
+    ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
+    String stakeholderRun = processes().agentRun(discovery.getId(), "stakeholder_analysis");
+    String requirementsRun = processes().agentRun(discovery.getId(), "requirements_gathering");
+    JsonNode stakeholder = taskOf(id, "stakeholder_analysis");
+    JsonNode requirements = taskOf(id, "requirements_gathering");
+    assertThat(stakeholder.get("status").asText()).isEqualTo("pending");
+    assertThat(stakeholder.get("process_instance_id").asText()).isEqualTo(stakeholderRun);
+
+    // one agent cancelled through the API: its call ends, the rest of the phase goes on
+    Api.Response cancelled = api().post("/api/v1/agents/tasks/" + requirements.get("id").asText() + "/cancel",
+        Map.of());
+    assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+    assertThat(cancelled.text("status")).isEqualTo("cancelled");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(requirementsRun).count()).isZero();
+    processes().notWaitingAt(discovery.getId(), "CallActivity_RequirementsGathering");
+    processes().waitingAt(discovery.getId(), "CallActivity_StakeholderAnalysis", ProcessIds.CATCH_EVENT_EVIDENCE);
+
+    // the phase ends (forced on): the run it still had is deleted with it and its task reads cancelled
+    Api.Response forced = api().post("/api/v1/engagements/" + id + "/transitions",
+        Map.of("target_phase", "design", "force", true, "approved_by", "admin_user"));
+    assertThat(forced.status()).as(forced.toString()).isEqualTo(200);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(stakeholderRun).count()).isZero();
+    JsonNode ended = api().get("/api/v1/agents/tasks/" + stakeholder.get("id").asText()).json();
+    assertThat(ended.get("status").asText()).isEqualTo("cancelled");
+    assertThat(ended.get("error").asText()).isEqualTo("its phase ended");
+    assertThat(agents.runs(id, "stakeholder_analysis")).isEqualTo(1);
+  }
+
+  private JsonNode taskOf(String engagementId, String taskType) {
+    for (JsonNode task : api().get("/api/v1/agents/tasks?engagement_id=" + engagementId).json().get("items")) {
+      if (taskType.equals(task.get("task_type").asText())) {
+        return task;
+      }
+    }
+    throw new AssertionError("no " + taskType + " task of " + engagementId);
   }
 
   private String jobActivity(org.operaton.bpm.engine.runtime.Job job) {
@@ -396,8 +452,11 @@ class LifecycleProcessTest extends IntegrationTest {
     });
     driver().runJobs(id);
     ProcessInstance discovery = processes().phase(id, Phase.DISCOVERY);
-    processes().hasPassed(discovery.getId(), "BoundaryEvent_SourceDiscoveryDeclined", "EndEvent_SourceDiscoveryDeclined");
+    String run = processes().agentRun(discovery.getId(), "source_discovery");
+    processes().hasPassed(run, "BoundaryEvent_AgentDeclined", "EndEvent_AgentDeclined");
+    processes().hasPassed(discovery.getId(), "CallActivity_SourceDiscovery", "EndEvent_SourceDiscoveryFinished");
     assertThat(runtime.createIncidentQuery().processInstanceId(discovery.getId()).count()).isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(run).count()).isZero();
     JsonNode failed = api().get("/api/v1/engagements/" + id + "/summary").json().get("tasks");
     assertThat(failed.get("failed").asInt()).isEqualTo(1);
   }

@@ -9,6 +9,7 @@ import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.openforge.process.Phase;
+import org.openforge.process.ProcessIds;
 
 /** Assertions on process instances through the engine's runtime and history queries. */
 public class ProcessAssert {
@@ -32,6 +33,25 @@ public class ProcessAssert {
   public List<HistoricProcessInstance> phaseHistory(String engagementId, Phase phase) {
     return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(engagementId)
         .processDefinitionKey(phase.processKey()).orderByProcessInstanceStartTime().asc().list();
+  }
+
+  /**
+   * The newest agent run a phase instance called for a task type: the agent-task instance its call activity started
+   * (Cockpit shows it as the phase's sub process instance), running or ended.
+   */
+  public String agentRun(String phaseInstanceId, String taskType) {
+    List<String> runs = history.createHistoricProcessInstanceQuery().superProcessInstanceId(phaseInstanceId)
+        .processDefinitionKey(ProcessIds.AGENT_TASK).orderByProcessInstanceStartTime().desc().list().stream()
+        .map(HistoricProcessInstance::getId)
+        .filter(id -> taskType.equals(taskTypeOf(id))).toList();
+    assertThat(runs).as("%s runs called by %s", taskType, phaseInstanceId).isNotEmpty();
+    return runs.get(0);
+  }
+
+  /** The task type of an agent run (an agent-task instance). */
+  public String taskTypeOf(String agentRunInstanceId) {
+    return (String) history.createHistoricVariableInstanceQuery().processInstanceId(agentRunInstanceId)
+        .variableName(ProcessIds.VAR_TASK_TYPE).singleResult().getValue();
   }
 
   public void waitingAt(String processInstanceId, String... activityIds) {

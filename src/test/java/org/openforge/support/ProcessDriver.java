@@ -1,6 +1,7 @@
 package org.openforge.support;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,9 +57,21 @@ public class ProcessDriver {
     return failures;
   }
 
+  /**
+   * The runnable jobs of an engagement: of its process instances (business key) and of every instance they called,
+   * such as a phase's agent runs (agent-task instances), whether or not the call passed the business key on.
+   */
   public List<Job> jobs(String engagementId) {
     Set<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(engagementId).active()
-        .list().stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        .list().stream().map(ProcessInstance::getId).collect(Collectors.toCollection(HashSet::new));
+    for (List<String> level = List.copyOf(instances); !level.isEmpty(); ) {
+      List<String> called = new ArrayList<>();
+      for (String id : level) {
+        runtime.createProcessInstanceQuery().superProcessInstanceId(id).active().list().stream()
+            .map(ProcessInstance::getId).filter(instances::add).forEach(called::add);
+      }
+      level = called;
+    }
     if (instances.isEmpty()) {
       return List.of();
     }
