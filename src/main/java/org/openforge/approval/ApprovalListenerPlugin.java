@@ -2,11 +2,13 @@ package org.openforge.approval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openforge.process.ProcessIds;
 import org.operaton.bpm.engine.delegate.TaskListener;
 import org.operaton.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.operaton.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.operaton.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.operaton.bpm.engine.impl.task.TaskDefinition;
@@ -18,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Gives every user task of every deployed process the approval task listener on create, complete and delete, so the
  * BPMN files need not repeat it and a user task added in a modeler keeps its approval record. The listener is the
  * bean expression {@code ${approvalTaskListener}}, resolved when the task fires (the bean needs the built engine). A
- * task that still declares it itself (a model version deployed before) keeps just that one.
+ * task that still declares it itself (a model version deployed before) keeps just that one. The user tasks of
+ * generated pipelines ({@code pipeline-*}) are data-quality reviews, not approvals: they get none.
  */
 @Component
 public class ApprovalListenerPlugin extends AbstractProcessEnginePlugin {
@@ -41,6 +44,9 @@ public class ApprovalListenerPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+      if (((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey().startsWith(ProcessIds.PIPELINE_PREFIX)) {
+        return;
+      }
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
       for (String event : EVENTS) {
         List<TaskListener> declared = task.getTaskListenersForEvent(event);

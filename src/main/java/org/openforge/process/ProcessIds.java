@@ -6,6 +6,8 @@ public final class ProcessIds {
   private ProcessIds() {}
 
   // process definition keys
+  /** Generated data-product pipelines ({@code pipeline-<slug>}): their user tasks are reviews, not approvals. */
+  public static final String PIPELINE_PREFIX = "pipeline-";
   public static final String LIFECYCLE = "engagement-lifecycle";
   public static final String AGENT_TASK = "agent-task";
 

@@ -6,7 +6,7 @@ package org.openforge.product.pipeline;
  */
 public final class PipelineProcess {
 
-  public static final String KEY_PREFIX = "pipeline-";
+  public static final String KEY_PREFIX = org.openforge.process.ProcessIds.PIPELINE_PREFIX;
   public static final String MESSAGE_PREFIX = "RunPipeline-";
 
   public static final String START_SCHEDULE = "StartEvent_Schedule";

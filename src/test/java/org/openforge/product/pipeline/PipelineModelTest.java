@@ -20,6 +20,9 @@ import org.operaton.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 /** The generated pipeline model: valid, laid out, its gateways named with defaults, and deployable twice. */
 class PipelineModelTest extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.context.ApplicationContext context;
+
   @Test
   void schedulesTranslateToEngineTimers() {
     assertThat(EngineCron.of("@daily")).isEqualTo("0 0 0 * * ?");
@@ -50,6 +53,18 @@ class PipelineModelTest extends IntegrationTest {
         assertThat(gateway.getOutgoing()).allSatisfy(f -> assertThat(f.getName()).isNotBlank());
       }
     }
+  }
+
+  @Test
+  void everyDelegateAndTheReviewFormExist() {
+    BpmnModelInstance model = PipelineModel.generate("sales", "Sales", "e-1", EngineCron.of("@daily"));
+    List<String> beans = model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.ServiceTask.class)
+        .stream().map(t -> t.getOperatonDelegateExpression().replaceAll("^\\$\\{|}$", "")).toList();
+    assertThat(beans).hasSize(6).allSatisfy(bean -> assertThat(context.containsBean(bean)).as(bean).isTrue());
+    assertThat(repository.createDeploymentQuery().list()).isNotEmpty();
+    assertThat(java.nio.file.Files.exists(java.nio.file.Path.of("forms/review-data-quality.form"))).isTrue();
+    assertThat(model.getModelElementsByType(org.operaton.bpm.model.bpmn.instance.UserTask.class))
+        .allSatisfy(t -> assertThat(t.getOperatonFormRef()).isEqualTo("review-data-quality"));
   }
 
   @Test
