@@ -44,8 +44,16 @@ public final class SourceExtracts {
    *     without its extension
    */
   public static TableRead open(DataSourceRecord source, String table, CsvRoots roots) {
+    return open(source, table, roots, null, null);
+  }
+
+  /**
+   * The rows whose {@code column} is above {@code after} (all rows when {@code after} is null): an incremental
+   * load's new and changed rows. The value is bound, never spliced into the SQL.
+   */
+  public static TableRead open(DataSourceRecord source, String table, CsvRoots roots, String column, Object after) {
     if (source.sourceType() == SourceType.CSV) {
-      return openCsv(source, table, roots);
+      return openCsv(source, table, roots, column, after);
     }
     Dialect dialect = SourceConnections.dialect(source.sourceType());
     int dot = table.indexOf('.');
@@ -54,9 +62,14 @@ public final class SourceExtracts {
     Statement statement = null;
     try {
       connection.setAutoCommit(false);
-      statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-      statement.setFetchSize(FETCH_SIZE);
-      return new TableRead(connection, statement, statement.executeQuery("select * from " + from));
+      java.sql.PreparedStatement query = connection.prepareStatement("select * from " + from + where(dialect::quote,
+          column, after), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+      statement = query;
+      query.setFetchSize(FETCH_SIZE);
+      if (after != null) {
+        query.setObject(1, after);
+      }
+      return new TableRead(connection, statement, query.executeQuery());
     } catch (SQLException e) {
       try (Connection c = connection; Statement s = statement) {
         // closed on the way out
@@ -67,7 +80,12 @@ public final class SourceExtracts {
     }
   }
 
-  private static TableRead openCsv(DataSourceRecord source, String table, CsvRoots roots) {
+  private static String where(java.util.function.UnaryOperator<String> quote, String column, Object after) {
+    return after == null ? "" : " where " + quote.apply(column) + " > ?";
+  }
+
+  private static TableRead openCsv(DataSourceRecord source, String table, CsvRoots roots, String column,
+      Object after) {
     CsvConfig config = source.csv();
     Path file = CsvFiles.list(config, roots).stream().filter(p -> stem(p).equals(table)).findFirst()
         .orElseThrow(() -> new SourceAccessException("the source has no file for the table " + table));
@@ -80,10 +98,14 @@ public final class SourceExtracts {
     Connection connection = null;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:");
-      Statement statement = connection.createStatement();
       connection.setAutoCommit(false);
-      return new TableRead(connection, statement, statement.executeQuery("select * from read_csv("
-          + literal(file.toString()) + ", " + String.join(", ", options) + ")"));
+      java.sql.PreparedStatement query = connection.prepareStatement("select * from read_csv("
+          + literal(file.toString()) + ", " + String.join(", ", options) + ")"
+          + where(c -> '"' + c.replace("\"", "\"\"") + '"', column, after));
+      if (after != null) {
+        query.setObject(1, after);
+      }
+      return new TableRead(connection, query, query.executeQuery());
     } catch (SQLException e) {
       try (Connection c = connection) {
         // closed on the way out

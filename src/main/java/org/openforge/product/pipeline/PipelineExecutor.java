@@ -24,7 +24,6 @@ import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.BulkLoader;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.Publisher;
-import org.openforge.product.target.TableLoad;
 import org.openforge.product.target.Target;
 import org.springframework.stereotype.Service;
 
@@ -79,11 +78,10 @@ public class PipelineExecutor {
     SourceTable table = run.plan.tables().stream().filter(t -> t.name().equals(tableName)).findFirst()
         .orElseThrow(() -> new IllegalStateException("the plan has no table " + tableName));
     step(run, "load " + tableName, "load", () -> {
-      try (SourceExtracts.TableRead read = SourceExtracts.open(dataSources.get(table.sourceId()), table.sourceTable(),
-          csvRoots);
-          Connection target = run.target.open()) {
-        TableLoad load = BulkLoader.load(read.rows(), run.target, target, run.schema(), tableName);
-        return new long[] {load.rowsRead(), load.rowsWritten()};
+      try (Connection target = run.target.open()) {
+        return IncrementalLoads.load(table, run.target, target, run.schema(),
+            (column, after) -> SourceExtracts.open(dataSources.get(table.sourceId()), table.sourceTable(), csvRoots,
+                column, after));
       }
     });
   }

@@ -13,9 +13,28 @@ public record PipelinePlan(@JsonProperty("schema_version") String schemaVersion,
 
   public static final String SCHEMA_VERSION = "1";
 
-  /** A source table loaded in full into the target table {@code name}. */
+  /**
+   * A source table loaded into the target table {@code name}: in full, or, with {@code incremental}, only the rows
+   * past the previous version's high-water mark.
+   */
   public record SourceTable(String name, @JsonProperty("source_id") String sourceId,
-      @JsonProperty("source_table") String sourceTable) {}
+      @JsonProperty("source_table") String sourceTable, Incremental incremental) {
+
+    public SourceTable(String name, String sourceId, String sourceTable) {
+      this(name, sourceId, sourceTable, null);
+    }
+  }
+
+  /**
+   * How a table loads incrementally. {@code append}: {@code column} only grows (a serial key) and rows are never
+   * changed, so new rows are those above the last version's maximum. {@code upsert}: {@code column} is an
+   * updated-at time; rows changed since the last maximum replace the rows with the same {@code key}.
+   */
+  public record Incremental(String mode, String column, List<String> key) {
+
+    public static final String APPEND = "append";
+    public static final String UPSERT = "upsert";
+  }
 
   /** A model: a SELECT over tables and upstream models, built as a table of the run's version. */
   public record Model(String name, String layer, String sql, List<String> upstream, List<ModelTest> tests) {}
