@@ -117,8 +117,9 @@ public class PipelineRunStore {
         .query(Long.class).single();
   }
 
-  public List<PipelineRun> running(String engagementId) {
-    return jdbc.sql("select * from pipeline_run where engagement_id = :e and status = 'running'")
+  /** Runs that may still hold a process instance: running, or failed with an incident waiting for a retry. */
+  public List<PipelineRun> open(String engagementId) {
+    return jdbc.sql("select * from pipeline_run where engagement_id = :e and status in ('running', 'failed')")
         .param("e", engagementId).query(this::run).list();
   }
 

@@ -76,13 +76,19 @@ public class PipelineService {
     if (runs.latestVersion(engagementId) == 0) {
       throw ApiException.conflict("the engagement has no pipeline yet: it is created in the Build phase");
     }
-    for (PipelineRun running : runs.running(engagementId)) {
-      if (runtime.createProcessInstanceQuery().processInstanceId(running.processInstanceId()).count() > 0) {
-        throw ApiException.conflict("a pipeline run of this engagement is running: " + running.id());
+    for (PipelineRun open : runs.open(engagementId)) {
+      boolean alive = runtime.createProcessInstanceQuery().processInstanceId(open.processInstanceId()).count() > 0;
+      if (alive) {
+        throw ApiException.conflict(PipelineRun.RUNNING.equals(open.status())
+            ? "a pipeline run of this engagement is running: " + open.id()
+            : "pipeline run " + open.id() + " failed and waits on an incident: retry it in Cockpit or delete its "
+                + "process instance");
       }
-      // deleted in Cockpit or the engine REST API mid-run: its version was never published
-      runs.finishRun(running.id(), PipelineRun.FAILED, "the run's process instance was deleted",
-          OffsetDateTime.now(clock));
+      if (PipelineRun.RUNNING.equals(open.status())) {
+        // deleted in Cockpit or the engine REST API mid-run: its version was never published
+        runs.finishRun(open.id(), PipelineRun.FAILED, "the run's process instance was deleted",
+            OffsetDateTime.now(clock));
+      }
     }
     ProcessInstance instance = runtime.createMessageCorrelation(
             PipelineProcess.runMessage(ProductNames.slug(engagement)))

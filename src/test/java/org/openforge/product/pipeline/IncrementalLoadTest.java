@@ -85,6 +85,43 @@ class IncrementalLoadTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void aTableDroppedSinceDiscoveryFailsItsStepThenTheRunWithAnIncident() throws SQLException {
+    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "dropped " + sourceDb,
+        "source_type", "postgresql", "connection_config", Map.of("host", ScratchDatabases.PG_HOST,
+            "port", ScratchDatabases.PG_PORT, "database", sourceDb, "username", ScratchDatabases.PG_USER,
+            "password", "trust-auth-ignores-it"))).text("id");
+    String engagementId = createEngagement(Map.of("submit", false, "name", "Dropped table")).get("id").asText();
+    pipelines.deploy(engagementRows.findById(engagementId).orElseThrow(), new PipelinePlan(
+        PipelinePlan.SCHEMA_VERSION, List.of(new SourceTable("events", sourceId, "public.events"),
+            new SourceTable("gone", sourceId, "public.dropped_since_discovery")), List.of()), "@daily");
+    String runId = api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of()).text("id");
+    List<String> failures = driver().runJobs(engagementId);
+    assertThat(failures).hasSize(3).allSatisfy(f -> assertThat(f).contains("load gone failed")
+        .contains("dropped_since_discovery"));
+    JsonNode run = api().get("/api/v1/engagements/" + engagementId + "/pipeline-runs/" + runId).json();
+    assertThat(run.get("status").asText()).isEqualTo("failed");
+    assertThat(run.get("error").asText()).contains("dropped_since_discovery");
+    assertThat(steps(run).get("load events")).as("the other table loaded").satisfies(rows ->
+        assertThat(rows.get(1)).isEqualTo(rows.get(0)).isPositive());
+    assertThat(runtime.createIncidentQuery().processInstanceId(run.get("process_instance_id").asText()).count())
+        .as("an incident on the run, retryable in Cockpit").isEqualTo(1);
+    assertThat(api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of()).status())
+        .as("the failed run's instance still holds its incident: one run at a time").isEqualTo(409);
+
+    try (Connection c = ScratchDatabases.postgres(sourceDb)) {
+      ScratchDatabases.run(c, "create table dropped_since_discovery (id integer)",
+          "insert into dropped_since_discovery values (1), (2)");
+    }
+    String instance = run.get("process_instance_id").asText();
+    management.createJobQuery().processInstanceId(instance).noRetriesLeft().list()
+        .forEach(job -> management.setJobRetries(job.getId(), 1));
+    assertThat(driver().runJobs(engagementId)).as("retried as in Cockpit").isEmpty();
+    JsonNode retried = api().get("/api/v1/engagements/" + engagementId + "/pipeline-runs/" + runId).json();
+    assertThat(retried.get("status").asText()).isEqualTo("succeeded");
+    assertThat(steps(retried)).containsEntry("load gone", List.of(2L, 2L));
+  }
+
   private JsonNode run(String engagementId) {
     Api.Response started = api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
     assertThat(started.status()).as(started.body()).isEqualTo(202);
