@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
 public class PipelineExecutor {
 
   private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*'([^']+)'\\s*\\)\\s*}}");
-  private static final int KEEP_VERSIONS = 2;
+  /** Published versions kept besides the live one: the previous, for a rollback. */
+  private static final int KEEP_PUBLISHED = 1;
   private static final int EXAMPLES = 5;
 
   private final PipelineRunStore runs;
@@ -144,7 +145,10 @@ public class PipelineExecutor {
       try (Connection c = run.target.open()) {
         List<String> relations = run.plan.relationNames();
         Publisher.publish(run.target, c, run.record.targetVersion(), relations);
-        Publisher.dropOldVersions(run.target, c, KEEP_VERSIONS);
+        java.util.Set<Integer> keep = new java.util.HashSet<>(runs.publishedVersions(run.record.engagementId(),
+            KEEP_PUBLISHED));
+        runs.open(run.record.engagementId()).forEach(open -> keep.add(open.targetVersion()));
+        Publisher.dropVersionsExcept(run.target, c, keep);
         return new long[] {relations.size(), relations.size()};
       }
     });

@@ -123,6 +123,13 @@ public class PipelineRunStore {
         .param("e", engagementId).query(this::run).list();
   }
 
+  /** The target versions of the newest succeeded runs (those that were published), newest first. */
+  public List<Integer> publishedVersions(String engagementId, int limit) {
+    return jdbc.sql("select target_version from pipeline_run where engagement_id = :e and status = 'succeeded' "
+        + "order by target_version desc fetch first :l rows only").param("e", engagementId).param("l", limit)
+        .query(Integer.class).list();
+  }
+
   /** A failed run whose incident was retried goes on: it is running again. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void resumeIfFailed(String runId) {

@@ -138,6 +138,10 @@ class PipelineRunTest extends IntegrationTest {
         .get("status").asText()).isEqualTo("succeeded");
     assertThat(query(target.open(), "select count(*) from " + target.kind().qualified(target.schema(), "order_line")))
         .as("a rerun replaces, never duplicates").isEqualTo(List.of(List.of(9000L)));
+    try (Connection c = target.open()) {
+      assertThat(org.openforge.product.target.Publisher.versions(target, c))
+          .as("the live version and the previous published one; the rejected run's is gone").containsExactly(1, 3);
+    }
     assertThat(api().get("/api/v1/engagements/" + engagementId + "/pipeline-runs").json().get("total").asLong())
         .isEqualTo(3);
   }
