@@ -78,6 +78,14 @@ public class EngagementRepository {
     return jdbc.sql("select * from engagement order by created_at desc, id").query(this::map).list();
   }
 
+  /** Engagements whose id starts with {@code prefix} (hex digits only; anything else finds none). */
+  public List<Engagement> findByIdPrefix(String prefix) {
+    if (!prefix.matches("[0-9a-f]{1,36}")) {
+      return List.of();
+    }
+    return jdbc.sql("select * from engagement where id like :p").param("p", prefix + "%").query(this::map).list();
+  }
+
   public long count() {
     return jdbc.sql("select count(*) from engagement").query(Long.class).single();
   }

@@ -23,9 +23,12 @@ public final class RequestPaths {
     return PATHS.getPathWithinApplication(request);
   }
 
-  /** Whether the request is for the public API: anything under /api, however the path is spelled. */
+  /**
+   * Whether the request is for an API that needs a key: anything under /api (the platform) or /data (the data
+   * products' APIs), however the path is spelled.
+   */
   public static boolean isApi(HttpServletRequest request) {
     String path = of(request).replaceAll("/{2,}", "/");
-    return path.equals("/api") || path.startsWith("/api/");
+    return path.equals("/api") || path.startsWith("/api/") || path.equals("/data") || path.startsWith("/data/");
   }
 }
