@@ -14,17 +14,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates every call to {@code /api/v1} by {@code X-API-Key} or {@code Authorization: Bearer}. */
+/**
+ * Authenticates every call to {@code /api} and {@code /data} by {@code X-API-Key} or {@code Authorization: Bearer};
+ * a dashboard page's calls to its own product's data API by the product's session cookie ({@link AppSessions}).
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 public class ApiKeyAuthFilter extends OncePerRequestFilter {
 
   private final ApiKeyService keys;
   private final Problems problems;
+  private final AppSessions appSessions;
 
-  public ApiKeyAuthFilter(ApiKeyService keys, Problems problems) {
+  public ApiKeyAuthFilter(ApiKeyService keys, Problems problems, AppSessions appSessions) {
     this.keys = keys;
     this.problems = problems;
+    this.appSessions = appSessions;
   }
 
   /** Everything under /api is authenticated, judged on the path the request is routed by. */
@@ -37,6 +42,12 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String secret = secretOf(request);
+    Optional<Caller> dashboard = secret == null ? appSessions.dataCaller(request) : Optional.empty();
+    if (dashboard.isPresent()) {
+      Caller.bind(request, dashboard.get());
+      chain.doFilter(request, response);
+      return;
+    }
     if (secret == null) {
       problems.write(response, ApiException.unauthorized(
           "missing API key: send X-API-Key: <key> or Authorization: Bearer <key>"), request);

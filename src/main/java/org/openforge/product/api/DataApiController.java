@@ -35,6 +35,15 @@ public class DataApiController {
     return openApi.document(data.product(product));
   }
 
+  @GetMapping("/{model}/summary")
+  @Operation(summary = "Totals of a published model", description = "count, and sum, min and max of every numeric "
+      + "column, over the rows the filters match (the same filters as the rows).")
+  public Map<String, Object> summary(@PathVariable String product, @PathVariable String model,
+      @RequestParam Map<String, String> params) {
+    DataApiService.Product p = data.product(product);
+    return data.summary(p, model, RowQuery.parse(params, data.columns(p, model)));
+  }
+
   @GetMapping("/{model}")
   @Operation(summary = "Rows of a published model", description = "page, page_size (at most 1000, default 100), "
       + "sort (col or -col, comma-separated), filters col=v, col__gt, col__gte, col__lt, col__lte, col__in=a,b. "

@@ -104,6 +104,39 @@ public class DataApiService {
     }
   }
 
+  /** Count, and sum, minimum and maximum of every numeric column, over the rows the query's filters match. */
+  public Map<String, Object> summary(Product product, String model, RowQuery query) {
+    TargetKind kind = product.target().kind();
+    List<ApiColumn> numeric = columns(product, model).values().stream().filter(c -> c.type().numeric()).toList();
+    List<Object> params = new ArrayList<>();
+    String where = where(kind, query, params);
+    StringBuilder select = new StringBuilder("select count(*)");
+    for (ApiColumn c : numeric) {
+      String q = kind.quote(c.name());
+      select.append(", sum(").append(q).append("), min(").append(q).append("), max(").append(q).append(')');
+    }
+    select.append(" from ").append(kind.qualified(product.target().schema(), model)).append(where);
+    try (Connection c = product.target().open(); PreparedStatement s = prepare(c, select.toString(), params);
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("count", rs.getLong(1));
+      Map<String, Object> columns = new LinkedHashMap<>();
+      for (int i = 0; i < numeric.size(); i++) {
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("sum", rs.getObject(2 + 3 * i));
+        stats.put("min", rs.getObject(3 + 3 * i));
+        stats.put("max", rs.getObject(4 + 3 * i));
+        columns.put(numeric.get(i).name(), stats);
+      }
+      summary.put("columns", columns);
+      return summary;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot summarise " + model + " of " + product.name() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
   private Engagement find(String name) {
     int cut = name.lastIndexOf('_');
     String prefix = cut < 0 ? "" : name.substring(cut + 1);

@@ -1,0 +1,85 @@
+package org.openforge.security;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openforge.system.RequestPaths;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * A dashboard's browser session: a signed, expiring link to {@code /apps/<product>/} becomes an HttpOnly cookie for
+ * that product alone, which the page's calls to its data API ({@code /data/v1/<product>/...}) carry instead of an
+ * API key — so no key is ever in a URL or in the page.
+ */
+@Component
+public class AppSessions {
+
+  public static final Duration LIFETIME = Duration.ofHours(8);
+  private static final Pattern DATA_PATH = Pattern.compile("^/data/v1/([a-z0-9_]+)/.*");
+
+  private final SignedLinks links;
+
+  public AppSessions(SignedLinks links) {
+    this.links = links;
+  }
+
+  public SignedLinks.Signed link(String product) {
+    return links.sign(subject(product), LIFETIME);
+  }
+
+  public boolean valid(String product, long expires, String signature) {
+    return links.valid(subject(product), expires, signature);
+  }
+
+  /** The session cookie a valid link sets. */
+  public ResponseCookie cookie(String product, long expires, String signature, boolean secure) {
+    long seconds = Math.max(0, expires - java.time.Instant.now().getEpochSecond());
+    return ResponseCookie.from(cookieName(product), expires + "." + signature).httpOnly(true).secure(secure)
+        .sameSite("Strict").path("/").maxAge(seconds).build();
+  }
+
+  /** Whether the request carries a valid session of the product named in its path. */
+  public boolean hasSession(HttpServletRequest request, String product) {
+    return cookieOf(request, product).map(value -> {
+      int dot = value.indexOf('.');
+      try {
+        return dot > 0 && valid(product, Long.parseLong(value.substring(0, dot)), value.substring(dot + 1));
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    }).orElse(false);
+  }
+
+  /** The caller of a data API request made by a dashboard page, if it carries that product's session. */
+  public Optional<Caller> dataCaller(HttpServletRequest request) {
+    Matcher m = DATA_PATH.matcher(RequestPaths.of(request));
+    if (m.matches() && hasSession(request, m.group(1))) {
+      return Optional.of(new Caller(null, "dashboard " + m.group(1), Role.VIEWER));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> cookieOf(HttpServletRequest request, String product) {
+    if (request.getCookies() == null) {
+      return Optional.empty();
+    }
+    for (Cookie c : request.getCookies()) {
+      if (c.getName().equals(cookieName(product))) {
+        return Optional.of(c.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String cookieName(String product) {
+    return "of_app_" + product;
+  }
+
+  private static String subject(String product) {
+    return "product:" + product;
+  }
+}
