@@ -46,6 +46,29 @@ public class PipelineRunStore {
         .map(p -> json.read(p, PipelinePlan.class));
   }
 
+  public String processDefinitionId(String engagementId, int version) {
+    return jdbc.sql("select process_definition_id from pipeline_definition where engagement_id = :e and version = :v")
+        .param("e", engagementId).param("v", version).query(String.class).single();
+  }
+
+  public String schedule(String engagementId, int version) {
+    return jdbc.sql("select schedule from pipeline_definition where engagement_id = :e and version = :v")
+        .param("e", engagementId).param("v", version).query(String.class).single();
+  }
+
+  /** The newest run of the engagement, if any. */
+  public Optional<PipelineRun> latestRun(String engagementId) {
+    return jdbc.sql("select * from pipeline_run where engagement_id = :e order by started_at desc, id "
+        + "fetch first 1 rows only").param("e", engagementId).query(this::run).optional();
+  }
+
+  /** When the newest successful run finished. */
+  public Optional<OffsetDateTime> lastSuccess(String engagementId) {
+    return jdbc.sql("select max(finished_at) from pipeline_run where engagement_id = :e and status = 'succeeded'")
+        .param("e", engagementId).query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list().stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** The next target version: one more than any run of the engagement so far. */
   public int nextTargetVersion(String engagementId) {
     return jdbc.sql("select coalesce(max(target_version), 0) + 1 from pipeline_run where engagement_id = :e")

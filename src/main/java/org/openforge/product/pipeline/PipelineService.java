@@ -68,6 +68,43 @@ public class PipelineService {
     return version;
   }
 
+  /**
+   * Turns the schedule of the engagement's newest pipeline version on or off. The engine keeps a timer only for
+   * the newest version of a process, so rolling back redeploys the older plan as a new version first.
+   */
+  @Transactional
+  public void schedule(String engagementId, boolean on) {
+    int version = runs.latestVersion(engagementId);
+    if (version == 0) {
+      return;
+    }
+    String definition = runs.processDefinitionId(engagementId, version);
+    for (JobDefinition timer : management.createJobDefinitionQuery().processDefinitionId(definition)
+        .jobType(TIMER_START_JOB).list()) {
+      if (on) {
+        management.activateJobDefinitionById(timer.getId(), true);
+      } else {
+        management.suspendJobDefinitionById(timer.getId(), true);
+      }
+    }
+  }
+
+  /** Whether the newest version's schedule is on. */
+  public boolean scheduled(String engagementId) {
+    int version = runs.latestVersion(engagementId);
+    return version > 0 && management.createJobDefinitionQuery()
+        .processDefinitionId(runs.processDefinitionId(engagementId, version)).jobType(TIMER_START_JOB).active()
+        .count() > 0;
+  }
+
+  /** Deploys an earlier version's plan and schedule again, as the newest version; returns its number. */
+  @Transactional
+  public int redeploy(Engagement engagement, int version) {
+    PipelinePlan plan = runs.plan(engagement.id(), version)
+        .orElseThrow(() -> ApiException.conflict("pipeline version " + version + " does not exist"));
+    return deploy(engagement, plan, runs.schedule(engagement.id(), version));
+  }
+
   /** Starts a run now; 409 while another run of the engagement is running or when it has no pipeline yet. */
   @Transactional
   public PipelineRun runNow(String engagementId) {
