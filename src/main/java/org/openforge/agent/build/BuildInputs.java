@@ -31,7 +31,7 @@ public final class BuildInputs {
 
   private BuildInputs() {}
 
-  public static Loaded load(AgentContext context, ArtifactService artifacts, String purpose) {
+  public static Loaded load(AgentContext context, ArtifactService artifacts, BuildJson json, String purpose) {
     Artifact ontology = ontology(context, artifacts);
     SchemaView view;
     try {
@@ -45,7 +45,7 @@ public final class BuildInputs {
     Map<String, Object> mapping = null;
     if (mappingArtifact.isPresent()) {
       try {
-        mapping = BuildJson.readMap(mappingArtifact.get().content());
+        mapping = json.readMap(mappingArtifact.get().content());
       } catch (IllegalArgumentException e) {
         warnings.add("the transformation mapping " + mappingArtifact.get().name() + " is not JSON ("
             + e.getMessage() + "); bound by the ontology's annotations instead");

@@ -23,14 +23,14 @@ public final class RequirementTargets {
   private RequirementTargets() {}
 
   /** The target; a document that is not JSON has none, which the run's progress says. */
-  public static Optional<TimeTarget> time(AgentContext context, String metric) {
+  public static Optional<TimeTarget> time(AgentContext context, BuildJson json, String metric) {
     Optional<Artifact> document = context.latest(KIND);
     if (document.isEmpty()) {
       return Optional.empty();
     }
     JsonNode root;
     try {
-      root = BuildJson.read(document.get().content());
+      root = json.read(document.get().content());
     } catch (IllegalArgumentException e) {
       context.progress("requirements", "the requirements document " + document.get().name() + " is not JSON ("
           + e.getMessage() + "); its targets are not used");

@@ -44,13 +44,16 @@ public class DeploymentConfigAgent implements Agent {
   public static final String KIND = "deployment_config";
   public static final String SECURITY_KIND = "security_review";
   public static final String LOAD_KIND = "load_test_report";
+  public static final String VALIDATION_KIND = "deployment_validation";
   static final double DEFAULT_P95_MS = 500;
 
   private final StoredCredentials credentials;
+  private final BuildJson json;
   private final ToolApprovals toolApprovals;
 
-  public DeploymentConfigAgent(StoredCredentials credentials, ToolApprovals toolApprovals) {
+  public DeploymentConfigAgent(StoredCredentials credentials, ToolApprovals toolApprovals, BuildJson json) {
     this.credentials = credentials;
+    this.json = json;
     this.toolApprovals = toolApprovals;
   }
 
@@ -71,8 +74,8 @@ public class DeploymentConfigAgent implements Agent {
     BuildInputs.requireDataAccess(context, sources.all(), "review the sources' access and load-test the data API");
     Optional<Artifact> dataApi = context.latest("data_api");
     Optional<Artifact> pipelineSpec = context.latest("pipeline_spec");
-    JsonNode api = dataApi.map(a -> BuildJson.read(a.content())).orElse(null);
-    JsonNode pipeline = pipelineSpec.map(a -> BuildJson.read(a.content())).orElse(null);
+    JsonNode api = dataApi.map(a -> json.read(a.content())).orElse(null);
+    JsonNode pipeline = pipelineSpec.map(a -> json.read(a.content())).orElse(null);
 
     DeploymentPlan plan = plan(context, slug, title, input, sources, api, pipeline, dataApi, pipelineSpec);
     List<Map<String, Object>> manifests = KubernetesManifests.generate(plan);
@@ -146,11 +149,11 @@ public class DeploymentConfigAgent implements Agent {
       drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", "kubernetes_manifests", "application/yaml",
           header + kubernetesYaml, "Kubernetes form of the deployment", secondaryMeta));
     }
-    drafts.add(new ArtifactService.Draft("deployment-validation.json", "deployment_validation", "application/json",
-        BuildJson.write(BuildJson.map("valid", errors == 0, "errors", errors, "warnings", warnings, "issues",
+    drafts.add(new ArtifactService.Draft("deployment-validation.json", VALIDATION_KIND, "application/json",
+        json.write(new DeploymentValidation(DeploymentValidation.SCHEMA_VERSION, errors == 0, errors, warnings,
             issues)), configLine, Map.of("valid", errors == 0)));
-    Map<String, Object> reviewDoc = BuildJson.map("environment", input.environment(), "summary", review.summary(),
-        "checks", review.checks());
+    SecurityReviewDocument reviewDoc = new SecurityReviewDocument(SecurityReviewDocument.SCHEMA_VERSION,
+        input.environment(), review.summary(), review.checks());
     Map<String, Object> reviewMeta = new LinkedHashMap<>();
     reviewMeta.put("high_findings", (int) review.count("high"));
     reviewMeta.put("medium_findings", (int) review.count("medium"));
@@ -159,7 +162,7 @@ public class DeploymentConfigAgent implements Agent {
     String reviewLine = review.checks().size() + " security checks: " + review.count("high") + " high, "
         + review.count("medium") + " medium, " + review.count("low") + " low findings";
     drafts.add(new ArtifactService.Draft("security-review.json", SECURITY_KIND, "application/json",
-        BuildJson.write(reviewDoc), reviewLine, reviewMeta));
+        json.write(reviewDoc), reviewLine, reviewMeta));
     Map<String, Object> loadMeta = new LinkedHashMap<>();
     loadMeta.put("passed", Boolean.TRUE.equals(load.get("passed")));
     loadMeta.put("p95_ms", load.get("latency_ms") instanceof Percentiles p ? p.p95() : null);
@@ -169,7 +172,7 @@ public class DeploymentConfigAgent implements Agent {
     loadMeta.put("target_p95_ms", target.p95Ms());
     loadMeta.put("concurrency", input.load().concurrency());
     drafts.add(new ArtifactService.Draft("load-test-report.json", LOAD_KIND, "application/json",
-        BuildJson.write(load), String.valueOf(load.get("verdict")), loadMeta));
+        json.write(load), String.valueOf(load.get("verdict")), loadMeta));
 
     String line = configLine + "; " + reviewLine + "; load test " + load.get("verdict");
     context.progress("done", line);
@@ -225,11 +228,11 @@ public class DeploymentConfigAgent implements Agent {
     return new DeploymentPlan(slug, title, input, tag, cron, module, jobs, secretKeys, ports, config);
   }
 
-  private static LoadTest.Target target(AgentContext context, DeploymentInput input) {
+  private LoadTest.Target target(AgentContext context, DeploymentInput input) {
     if (input.load().targetP95Ms() != null) {
       return new LoadTest.Target(input.load().targetP95Ms(), "input_data.load_test.target_p95_ms");
     }
-    Optional<RequirementTargets.TimeTarget> nfr = RequirementTargets.time(context, "response_time_p95");
+    Optional<RequirementTargets.TimeTarget> nfr = RequirementTargets.time(context, json, "response_time_p95");
     if (nfr.isPresent()) {
       return new LoadTest.Target(nfr.get().limit().toMillis(), "requirements" + (nfr.get().requirementId() == null
           ? "" : " " + nfr.get().requirementId()) + " (response time p95 " + nfr.get().display() + ")");

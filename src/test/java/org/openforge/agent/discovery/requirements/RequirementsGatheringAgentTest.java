@@ -1,5 +1,7 @@
 package org.openforge.agent.discovery.requirements;
 
+import org.openforge.agent.discovery.DiscoveryJson;
+import org.openforge.support.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openforge.agent.discovery.ArtifactJson.fieldNames;
@@ -28,7 +30,7 @@ import org.openforge.engagement.Priority;
 
 class RequirementsGatheringAgentTest {
 
-  private final RequirementsGatheringAgent agent = new RequirementsGatheringAgent();
+  private final RequirementsGatheringAgent agent = new RequirementsGatheringAgent(new DiscoveryJson(TestJson.mapper()));
 
   private JsonNode document(Contexts contexts) throws Exception {
     return json(agent.run(contexts.task("requirements_gathering").build()), "requirements.json");
@@ -432,7 +434,7 @@ class RequirementsGatheringAgentTest {
   void sameInputSameDocument() throws Exception {
     Contexts input = Contexts.guide().feedback("Exports must include CSV.").task("requirements_gathering");
     String first = ArtifactJson.draft(agent.run(input.build()), "requirements.json").content();
-    String second = ArtifactJson.draft(new RequirementsGatheringAgent().run(input.build()), "requirements.json")
+    String second = ArtifactJson.draft(new RequirementsGatheringAgent(new DiscoveryJson(TestJson.mapper())).run(input.build()), "requirements.json")
         .content();
 
     assertThat(second).isEqualTo(first);

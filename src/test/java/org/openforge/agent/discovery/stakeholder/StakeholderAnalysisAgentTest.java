@@ -1,5 +1,7 @@
 package org.openforge.agent.discovery.stakeholder;
 
+import org.openforge.agent.discovery.DiscoveryJson;
+import org.openforge.support.TestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openforge.agent.discovery.ArtifactJson.fieldNames;
@@ -28,7 +30,7 @@ import org.openforge.engagement.Priority;
 
 class StakeholderAnalysisAgentTest {
 
-  private final StakeholderAnalysisAgent agent = new StakeholderAnalysisAgent();
+  private final StakeholderAnalysisAgent agent = new StakeholderAnalysisAgent(new DiscoveryJson(TestJson.mapper()));
 
   @Test
   void guideStakeholdersLandInTheirQuadrants() throws Exception {
@@ -292,7 +294,7 @@ class StakeholderAnalysisAgentTest {
   @Test
   void sameInputSameDocument() throws Exception {
     String first = ArtifactJson.draft(agent.run(Contexts.guide().build()), "stakeholder-analysis.json").content();
-    String second = ArtifactJson.draft(new StakeholderAnalysisAgent().run(Contexts.guide().build()),
+    String second = ArtifactJson.draft(new StakeholderAnalysisAgent(new DiscoveryJson(TestJson.mapper())).run(Contexts.guide().build()),
         "stakeholder-analysis.json").content();
 
     assertThat(second).isEqualTo(first);
