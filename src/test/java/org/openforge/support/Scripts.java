@@ -63,7 +63,8 @@ public final class Scripts {
         new ArtifactService.Draft("security-review.json", "security_review", "application/json",
             "{\"schema_version\":1}",
             "review", Map.of("high_findings", 0)),
-        new ArtifactService.Draft("load-test.json", "load_test_report", "application/json", "{}", "load",
+        new ArtifactService.Draft("load-test.json", "load_test_report", "application/json",
+            "{\"schema_version\":1}", "load",
             Map.of("passed", true))), 0.9, "deploy configs"));
   }
 }

@@ -9,6 +9,7 @@ import org.openforge.agent.build.ui.UiComponentsDocument;
 import org.openforge.agent.build.ui.UiGenerationAgent;
 import org.openforge.agent.deploy.DeploymentConfigAgent;
 import org.openforge.agent.deploy.DeploymentValidation;
+import org.openforge.agent.deploy.LoadTestReport;
 import org.openforge.agent.deploy.SecurityReviewDocument;
 import org.openforge.agent.design.SchemaValidationAgent;
 import org.openforge.agent.design.SchemaValidationReport;
@@ -43,6 +44,7 @@ public final class ArtifactKinds {
     RECORDS.put(UiGenerationAgent.KIND, UiComponentsDocument.class);
     RECORDS.put(DeploymentConfigAgent.VALIDATION_KIND, DeploymentValidation.class);
     RECORDS.put(DeploymentConfigAgent.SECURITY_KIND, SecurityReviewDocument.class);
+    RECORDS.put(DeploymentConfigAgent.LOAD_KIND, LoadTestReport.class);
   }
 
   private ArtifactKinds() {}
