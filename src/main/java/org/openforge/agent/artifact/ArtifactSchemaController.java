@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/artifact-schemas")
-@Tag(name = "Artifact schemas", description = "The JSON Schema each agent-written JSON artifact kind is checked against")
+@Tag(name = "Artifact schemas", description = "The JSON Schema an agent-written JSON artifact kind is checked "
+    + "against")
 public class ArtifactSchemaController {
 
   private final ArtifactSchemas schemas;

@@ -84,7 +84,8 @@ public class ArtifactSchemas {
             Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
     config.forFields().withPropertyNameOverrideResolver(field -> {
       JsonProperty explicit = field.getAnnotationConsideringFieldAndGetter(JsonProperty.class);
-      return explicit != null && !explicit.value().isEmpty() ? explicit.value() : names.translate(field.getDeclaredName());
+      return explicit != null && !explicit.value().isEmpty() ? explicit.value()
+          : names.translate(field.getDeclaredName());
     });
     config.forFields().withRequiredCheck(field -> ArtifactKinds.SCHEMA_VERSION_FIELD.equals(field.getDeclaredName()));
     return new SchemaGenerator(config.build());

@@ -59,15 +59,6 @@ public class BuildJson {
     }
   }
 
-  /** Parses a JSON object into plain maps and lists. */
-  public Map<String, Object> readMap(String json) {
-    try {
-      return mapper.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
-    }
-  }
-
   /** An insertion-ordered map from alternating keys and values (Map.of has no stable order). */
   public static Map<String, Object> map(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {

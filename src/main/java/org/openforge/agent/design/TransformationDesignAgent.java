@@ -53,7 +53,7 @@ public class TransformationDesignAgent implements Agent {
     }
     List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
     List<TransformationMapping.ClassMapping> mappings = new ArrayList<>();
-    List<Map<String, Object>> unmapped = new ArrayList<>();
+    List<TransformationMapping.Unmapped> unmapped = new ArrayList<>();
     Map<String, List<String>> unused = new LinkedHashMap<>();
     int mappedSlots = 0;
     int unmappedSlots = 0;
@@ -116,11 +116,7 @@ public class TransformationDesignAgent implements Agent {
         "application/json", artifacts.json().write(document), summary, metadata)), confidence, summary);
   }
 
-  private static Map<String, Object> entry(String className, String slot, String reason) {
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("class", className);
-    e.put("slot", slot);
-    e.put("reason", reason);
-    return e;
+  private static TransformationMapping.Unmapped entry(String className, String slot, String reason) {
+    return new TransformationMapping.Unmapped(className, slot, reason);
   }
 }

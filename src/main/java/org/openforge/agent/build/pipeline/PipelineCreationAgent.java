@@ -51,8 +51,8 @@ public class PipelineCreationAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json, "dry-run the pipeline and run its data-quality "
-        + "checks");
+    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json, "dry-run the pipeline and run its "
+        + "data-quality checks");
     Binding binding = loaded.binding();
     Optional<RequirementTargets.TimeTarget> freshness = RequirementTargets.time(context, json, "max_data_age");
     ScheduleChoice.Choice choice = ScheduleChoice.choose(context.input().get("schedule"), freshness);
@@ -94,7 +94,8 @@ public class PipelineCreationAgent implements Agent {
     int rowsRejected = dry.classes().stream().mapToInt(ClassRun::rowsRejected).sum();
     PipelineSpec.Summary summary = new PipelineSpec.Summary(pipelines.size(), applied.classes().size(),
         checks.size(), passed, failed, skipped, rowsRead, rowsRejected);
-    PipelineSpec spec = new PipelineSpec(PipelineSpec.SCHEMA_VERSION, "1", packageName, engagement(context), new PipelineSpec.Inputs(
+    PipelineSpec spec = new PipelineSpec(PipelineSpec.SCHEMA_VERSION, "1", packageName, engagement(context),
+        new PipelineSpec.Inputs(
         binding.ontology(), binding.mapping(), binding.origin(), ScheduleChoice.describe(freshness)), schedule,
         sources(loaded.sources().all(), binding), pipelines, extracts(applied), applied.steps(),
         transforms(applied.classes()), load(targetSchema, applied.classes(), ddl), checks,

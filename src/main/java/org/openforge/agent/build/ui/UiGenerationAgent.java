@@ -45,7 +45,8 @@ public class UiGenerationAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json, "render the dashboard preview with real data");
+    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json,
+        "render the dashboard preview with real data");
     Tables tables = new Tables(loaded.sources());
     List<ClassBinding> served = loaded.binding().classes().stream().filter(c -> tables.of(c).isPresent()).toList();
     if (served.isEmpty()) {

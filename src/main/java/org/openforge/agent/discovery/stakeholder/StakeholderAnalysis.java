@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The stakeholder analysis document: register, priority matrix, communication, RACI, open questions, method. */
-public record StakeholderAnalysis(int schemaVersion, Overview engagement, Summary summary, List<Stakeholder> stakeholders,
+public record StakeholderAnalysis(int schemaVersion, Overview engagement, Summary summary,
+    List<Stakeholder> stakeholders,
     Map<String, List<String>> priorityMatrix, List<SignOff> raci, List<String> openQuestions, List<String> method,
     double confidence, String confidenceBasis) {
 
