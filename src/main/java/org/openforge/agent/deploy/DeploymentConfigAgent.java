@@ -17,6 +17,7 @@ import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.build.BuildInputs;
 import org.openforge.agent.build.BuildJson;
+import org.openforge.agent.build.pipeline.PipelineSpec;
 import org.openforge.agent.build.Names;
 import org.openforge.agent.build.RequirementTargets;
 import org.openforge.agent.build.SourceInfo;
@@ -75,7 +76,7 @@ public class DeploymentConfigAgent implements Agent {
     Optional<Artifact> dataApi = context.latest("data_api");
     Optional<Artifact> pipelineSpec = context.latest("pipeline_spec");
     JsonNode api = dataApi.map(a -> json.read(a.content())).orElse(null);
-    JsonNode pipeline = pipelineSpec.map(a -> json.read(a.content())).orElse(null);
+    PipelineSpec pipeline = pipelineSpec.map(a -> json.read(a.content(), PipelineSpec.class)).orElse(null);
 
     DeploymentPlan plan = plan(context, slug, title, input, sources, api, pipeline, dataApi, pipelineSpec);
     List<Map<String, Object>> manifests = KubernetesManifests.generate(plan);
@@ -185,7 +186,7 @@ public class DeploymentConfigAgent implements Agent {
   }
 
   private static DeploymentPlan plan(AgentContext context, String slug, String title, DeploymentInput input,
-      SourceSet sources, JsonNode api, JsonNode pipeline, Optional<Artifact> dataApi,
+      SourceSet sources, JsonNode api, PipelineSpec pipeline, Optional<Artifact> dataApi,
       Optional<Artifact> pipelineSpec) {
     List<String> secretKeys = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
@@ -216,11 +217,15 @@ public class DeploymentConfigAgent implements Agent {
     String module = null;
     List<String> jobs = new ArrayList<>();
     if (pipeline != null) {
-      cron = pipeline.path("schedule").path("cron").asText(cron);
-      module = pipeline.path("name").asText() + ".definitions";
-      pipeline.path("pipelines").forEach(p -> jobs.add(p.path("name").asText()));
+      if (pipeline.schedule() != null && pipeline.schedule().cron() != null) {
+        cron = pipeline.schedule().cron();
+      }
+      module = text(pipeline.name()) + ".definitions";
+      if (pipeline.pipelines() != null) {
+        pipeline.pipelines().forEach(p -> jobs.add(text(p.name())));
+      }
       secretKeys.add("OPENFORGE_TARGET_URL");
-      config.put("TARGET_SCHEMA", pipeline.path("load").path("schema").asText());
+      config.put("TARGET_SCHEMA", text(pipeline.load() == null ? null : pipeline.load().schema()));
     }
     String fingerprint = context.engagement().id() + "|" + dataApi.map(a -> a.id() + ":" + a.version()).orElse("-")
         + "|" + pipelineSpec.map(a -> a.id() + ":" + a.version()).orElse("-");
@@ -247,5 +252,9 @@ public class DeploymentConfigAgent implements Agent {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 }
