@@ -1,6 +1,7 @@
 package org.openforge.agent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,14 +31,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AgentApprovals {
 
-  private static final ObjectMapper CANONICAL = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final ApprovalRepository approvals;
   private final ApprovalService approvalService;
   private final ApprovalRouter router;
 
-  public AgentApprovals(ApprovalRepository approvals, ApprovalService approvalService, ApprovalRouter router) {
+  /** Writes map entries sorted by key: the same arguments in any order give the same subject. */
+  private final ObjectWriter canonical;
+
+  public AgentApprovals(ApprovalRepository approvals, ApprovalService approvalService, ApprovalRouter router,
+      ObjectMapper mapper) {
+    this.canonical = mapper.writer(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     this.approvals = approvals;
     this.approvalService = approvalService;
     this.router = router;
@@ -90,9 +94,9 @@ public class AgentApprovals {
     }
   }
 
-  public static String canonical(Object value) {
+  public String canonical(Object value) {
     try {
-      return CANONICAL.writeValueAsString(value == null ? Map.of() : value);
+      return canonical.writeValueAsString(value == null ? Map.of() : value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }

@@ -137,7 +137,7 @@ public class AgentRuntime {
       RunApprovals runApprovals = new RunApprovals(agentApprovals, task, engagement);
       LlmSettings settings = llm.settings(engagement.agentConfig(), taskType, task.maxIterations());
       LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
-          messages, tasks, journal, deadline)).orElse(null);
+          messages, tasks, journal, deadline, json.mapper())).orElse(null);
       AgentContext context = new AgentContext(engagement, task, phase, artifacts.list(engagementId),
           approvalRecords.reviewerFeedback(engagementId, phase.value()).orElse(null),
           kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session, runApprovals);

@@ -118,7 +118,8 @@ class AgentRuntimeTest extends IntegrationTest {
     String engagement = llmEngagement(script, Map.of("tool_executions", List.of("write_file")));
     agents.script(engagement, "requirements_gathering", context -> new AgentResult(Map.of(), List.of(
         new ArtifactService.Draft("requirements.json", "requirements_document", "application/json",
-            "{\"n\":" + System.nanoTime() + "}", "requirements", Map.of("requirement_count", 4)),
+            "{\"schema_version\":1,\"method\":[\"run " + System.nanoTime() + "\"]}", "requirements",
+            Map.of("requirement_count", 4)),
         new ArtifactService.Draft("questions.md", "open_questions", "text/markdown", "- which regions?", "questions",
             Map.of())), 0.9, "two files"));
     models.script(script, ScriptedChatModels.answer("Requirements look complete."));

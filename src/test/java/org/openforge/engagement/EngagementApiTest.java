@@ -154,14 +154,14 @@ class EngagementApiTest extends IntegrationTest {
     Api.Response raw = api().get("/api/v1/engagements/" + id + "/artifacts/" + artifact.get("id").asText());
     assertThat(raw.status()).isEqualTo(200);
     assertThat(raw.contentType()).startsWith("application/json");
-    assertThat(raw.get("produced_by").asText()).isEqualTo("stakeholder_analysis");
+    assertThat(raw.get("schema_version").asInt()).isEqualTo(1);
     assertProblem(api().get("/api/v1/engagements/" + id + "/artifacts/none"), 404, "not_found");
 
     Api.Response link = api().get("/api/v1/engagements/" + id + "/artifacts/" + artifact.get("id").asText() + "/link");
     assertThat(link.status()).isEqualTo(200);
     Api.Response opened = anonymous().get(link.text("url"));
     assertThat(opened.status()).isEqualTo(200);
-    assertThat(opened.body()).contains("produced_by");
+    assertThat(opened.body()).contains("schema_version");
     assertThat(anonymous().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(anonymous().base()
         + link.text("url"))).GET()).contentType()).startsWith("application/json");
     assertProblem(anonymous().get(link.text("url").replace("sig=", "sig=x")), 403, "forbidden");

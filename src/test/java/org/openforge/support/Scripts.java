@@ -3,6 +3,7 @@ package org.openforge.support;
 import java.util.List;
 import java.util.Map;
 import org.openforge.agent.AgentResult;
+import org.openforge.agent.artifact.ArtifactKinds;
 import org.openforge.engagement.ArtifactService;
 
 /** Ready-made agent scripts that produce gate evidence. */
@@ -17,9 +18,18 @@ public final class Scripts {
   public static ScriptedAgents.Script artifact(String kind, Map<String, Object> metadata, double confidence) {
     return context -> new AgentResult(Map.of("kind", kind),
         List.of(new ArtifactService.Draft(kind + ".json", kind, "application/json",
-            "{\"produced_by\":\"" + context.task().taskType() + "\"}", kind + " for " + context.engagement().name(),
+            content(kind, context.task().taskType()), kind + " for " + context.engagement().name(),
             metadata)),
         confidence, "produced " + kind);
+  }
+
+  /**
+   * The smallest document a kind's schema accepts (only schema_version is required); other kinds name the task that
+   * produced them.
+   */
+  public static String content(String kind, String taskType) {
+    return ArtifactKinds.records().containsKey(kind) ? "{\"schema_version\":1}"
+        : "{\"produced_by\":\"" + taskType + "\"}";
   }
 
   /** Scripts every discovery agent to produce what the discovery gate needs (except the connected source). */
@@ -50,9 +60,11 @@ public final class Scripts {
     agents.script(engagementId, "deployment_config", context -> new AgentResult(Map.of(), List.of(
         new ArtifactService.Draft("deployment.yaml", "deployment_config", "application/yaml", "kind: Deployment\n",
             "k8s", Map.of("valid", true)),
-        new ArtifactService.Draft("security-review.json", "security_review", "application/json", "{}",
+        new ArtifactService.Draft("security-review.json", "security_review", "application/json",
+            "{\"schema_version\":1}",
             "review", Map.of("high_findings", 0)),
-        new ArtifactService.Draft("load-test.json", "load_test_report", "application/json", "{}", "load",
+        new ArtifactService.Draft("load-test.json", "load_test_report", "application/json",
+            "{\"schema_version\":1}", "load",
             Map.of("passed", true))), 0.9, "deploy configs"));
   }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.openforge.agent.design.SlotMapping;
+import org.openforge.agent.design.TransformationMapping;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.TableInfo;
 import org.openforge.ontology.linkml.ClassDefinition;
@@ -25,7 +27,7 @@ import org.openforge.ontology.linkml.SlotDefinition;
 public final class BindingReader {
 
   private final SchemaView view;
-  private final Map<String, Object> mapping;
+  private final TransformationMapping mapping;
   private final List<SourceInfo> sources;
   private final Function<String, List<TableInfo>> tablesOf;
   private final List<String> warnings = new ArrayList<>();
@@ -35,7 +37,7 @@ public final class BindingReader {
    * @param mapping the transformation mapping document, or null to bind by annotations
    * @param tablesOf the tables of an attached source (its catalog)
    */
-  public BindingReader(SchemaView view, Map<String, Object> mapping, List<SourceInfo> sources,
+  public BindingReader(SchemaView view, TransformationMapping mapping, List<SourceInfo> sources,
       Function<String, List<TableInfo>> tablesOf) {
     this.view = view;
     this.mapping = mapping;
@@ -44,7 +46,7 @@ public final class BindingReader {
   }
 
   public Binding read(Binding.ArtifactRef ontology, Binding.ArtifactRef mappingRef) {
-    Map<String, Map<String, Object>> mapped = mappedClasses();
+    Map<String, TransformationMapping.ClassMapping> mapped = mappedClasses();
     List<ClassBinding> classes = new ArrayList<>();
     for (ClassDefinition c : view.classes().values()) {
       if (c.abstractClass() || c.mixinClass()) {
@@ -55,15 +57,15 @@ public final class BindingReader {
       }
       bind(c, mapped.get(c.name())).ifPresent(classes::add);
     }
-    for (Object u : list(mapping == null ? null : mapping.get("unmapped"))) {
-      if (u instanceof Map<?, ?> m && m.get("class") != null) {
-        String cls = String.valueOf(m.get("class"));
-        String slot = m.get("slot") == null ? null : String.valueOf(m.get("slot"));
+    for (TransformationMapping.Unmapped u : list(mapping == null ? null : mapping.unmapped())) {
+      if (u != null && u.className() != null) {
+        String cls = u.className();
+        String slot = u.slot();
         boolean already = unmapped.stream().anyMatch(x -> x.className().equals(cls)
             && java.util.Objects.equals(x.slot(), slot));
         if (!already) {
-          unmapped.add(new Binding.Unmapped(cls, slot, m.get("reason") == null ? "listed as unmapped by the "
-              + "transformation mapping" : String.valueOf(m.get("reason"))));
+          unmapped.add(new Binding.Unmapped(cls, slot, u.reason() == null ? "listed as unmapped by the "
+              + "transformation mapping" : u.reason()));
         }
       }
     }
@@ -72,17 +74,15 @@ public final class BindingReader {
   }
 
   private boolean unmappedClass(String cls) {
-    return list(mapping.get("unmapped")).stream().anyMatch(u -> u instanceof Map<?, ?> m
-        && cls.equals(String.valueOf(m.get("class"))) && m.get("slot") == null);
+    return list(mapping.unmapped()).stream().anyMatch(u -> u != null && cls.equals(u.className())
+        && u.slot() == null);
   }
 
-  private Map<String, Map<String, Object>> mappedClasses() {
-    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-    for (Object m : list(mapping == null ? null : mapping.get("mappings"))) {
-      if (m instanceof Map<?, ?> map && map.get("class") != null) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> entry = (Map<String, Object>) map;
-        String cls = String.valueOf(entry.get("class"));
+  private Map<String, TransformationMapping.ClassMapping> mappedClasses() {
+    Map<String, TransformationMapping.ClassMapping> out = new LinkedHashMap<>();
+    for (TransformationMapping.ClassMapping entry : list(mapping == null ? null : mapping.mappings())) {
+      if (entry != null && entry.className() != null) {
+        String cls = entry.className();
         if (!view.isClass(cls)) {
           warnings.add("the transformation mapping names class " + cls + ", which the ontology does not define;"
               + " ignored");
@@ -94,11 +94,11 @@ public final class BindingReader {
     return out;
   }
 
-  private Optional<ClassBinding> bind(ClassDefinition c, Map<String, Object> entry) {
+  private Optional<ClassBinding> bind(ClassDefinition c, TransformationMapping.ClassMapping entry) {
     String origin = entry != null ? "mapping" : "annotation";
-    String sourceRef = entry != null ? text(entry.get("source_id"))
+    String sourceRef = entry != null ? text(entry.sourceId())
         : Annotations.get(c.extensions(), "source_id").orElse(null);
-    String table = entry != null ? text(entry.get("source_table"))
+    String table = entry != null ? text(entry.sourceTable())
         : Annotations.get(c.extensions(), "source_table").orElse(null);
     if (entry != null && sourceRef == null) {
       sourceRef = Annotations.get(c.extensions(), "source_id").orElse(null);
@@ -139,12 +139,10 @@ public final class BindingReader {
       table = tableInfo.qualifiedName();
       origin = "name_match";
     }
-    Map<String, Map<String, Object>> slotEntries = new LinkedHashMap<>();
-    for (Object s : list(entry == null ? null : entry.get("slots"))) {
-      if (s instanceof Map<?, ?> m && m.get("slot") != null) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> slotEntry = (Map<String, Object>) m;
-        slotEntries.putIfAbsent(String.valueOf(m.get("slot")), slotEntry);
+    Map<String, SlotMapping> slotEntries = new LinkedHashMap<>();
+    for (SlotMapping s : list(entry == null ? null : entry.slots())) {
+      if (s != null && s.slot() != null) {
+        slotEntries.putIfAbsent(s.slot(), s);
       }
     }
     List<SlotBinding> slots = new ArrayList<>();
@@ -168,7 +166,7 @@ public final class BindingReader {
     return Optional.of(new ClassBinding(c.name(), source.id(), table, identifier, slots, uniqueKeys(c), origin));
   }
 
-  private SlotBinding slot(String cls, SlotDefinition slot, Map<String, Object> entry, boolean classMapped,
+  private SlotBinding slot(String cls, SlotDefinition slot, SlotMapping entry, boolean classMapped,
       TableInfo table) {
     String kind = "direct";
     String column = null;
@@ -178,10 +176,10 @@ public final class BindingReader {
     String origin = null;
     String notExtracted = null;
     if (entry != null) {
-      kind = text(entry.get("kind")) == null ? "direct" : text(entry.get("kind")).toLowerCase(Locale.ROOT);
-      String sourceColumn = text(entry.get("source_column"));
-      expression = text(entry.get("expression"));
-      sourceType = text(entry.get("source_type"));
+      kind = text(entry.kind()) == null ? "direct" : text(entry.kind()).toLowerCase(Locale.ROOT);
+      String sourceColumn = text(entry.sourceColumn());
+      expression = text(entry.expression());
+      sourceType = text(entry.sourceType());
       origin = "mapping";
       switch (kind) {
         case "aggregation", "derived" -> {
@@ -350,11 +348,11 @@ public final class BindingReader {
         .map(ColumnInfo::name).findFirst().orElse(null);
   }
 
-  private static String text(Object value) {
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+  private static String text(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
-  private static List<?> list(Object value) {
-    return value instanceof List<?> l ? l : List.of();
+  private static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : values;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openforge.agent.AgentApprovals;
 import org.openforge.agent.AgentContext;
+import org.openforge.agent.design.TransformationMapping;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.approval.Approval;
 import org.openforge.process.ApprovalType;
@@ -31,7 +32,7 @@ public final class BuildInputs {
 
   private BuildInputs() {}
 
-  public static Loaded load(AgentContext context, ArtifactService artifacts, String purpose) {
+  public static Loaded load(AgentContext context, ArtifactService artifacts, BuildJson json, String purpose) {
     Artifact ontology = ontology(context, artifacts);
     SchemaView view;
     try {
@@ -42,12 +43,12 @@ public final class BuildInputs {
     }
     List<String> warnings = new ArrayList<>();
     Optional<Artifact> mappingArtifact = context.latest(MAPPING);
-    Map<String, Object> mapping = null;
+    TransformationMapping mapping = null;
     if (mappingArtifact.isPresent()) {
       try {
-        mapping = BuildJson.readMap(mappingArtifact.get().content());
+        mapping = json.read(mappingArtifact.get().content(), TransformationMapping.class);
       } catch (IllegalArgumentException e) {
-        warnings.add("the transformation mapping " + mappingArtifact.get().name() + " is not JSON ("
+        warnings.add("the transformation mapping " + mappingArtifact.get().name() + " is unreadable ("
             + e.getMessage() + "); bound by the ontology's annotations instead");
       }
       if (mappingArtifact.get().createdAt() != null && ontology.createdAt() != null

@@ -4,44 +4,58 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
- * The JSON of the build and deploy artifacts: snake_case fields, indented, nulls left out, decimals written plainly.
- * Documents are records and insertion-ordered maps, so the same input gives the same text.
+ * The JSON of the build and deploy artifacts, with the application mapper's conventions (snake_case): indented, nulls
+ * left out, decimals written plainly. Documents are records and insertion-ordered maps, so the same input gives the
+ * same text. The copy only differs from the application mapper in leaving nulls out (a writer cannot carry that).
  */
-public final class BuildJson {
+@Component
+public class BuildJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
 
-  private BuildJson() {}
+  public BuildJson(ObjectMapper mapper) {
+    this.mapper = mapper.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    this.writer = this.mapper.writer(SerializationFeature.INDENT_OUTPUT)
+        .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+  }
 
-  public static String write(Object document) {
+  public String write(Object document) {
     try {
-      return MAPPER.writeValueAsString(document) + "\n";
+      return writer.writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
     }
   }
 
   /** The document as plain maps and lists. */
-  public static Map<String, Object> toMap(Object document) {
-    return MAPPER.convertValue(document, new TypeReference<Map<String, Object>>() {});
+  public Map<String, Object> toMap(Object document) {
+    return mapper.convertValue(document, new TypeReference<Map<String, Object>>() {});
   }
 
-  public static JsonNode read(String json) {
+  public JsonNode read(String json) {
     try {
-      return MAPPER.readTree(json);
+      return mapper.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** An artifact as its record; fields of other versions are ignored. */
+  public <T> T read(String json, Class<T> type) {
+    try {
+      return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
   }
 
@@ -55,14 +69,5 @@ public final class BuildJson {
       m.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
     }
     return m;
-  }
-
-  /** Parses a JSON object into plain maps and lists. */
-  public static Map<String, Object> readMap(String json) {
-    try {
-      return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
-    }
   }
 }

@@ -1,11 +1,14 @@
 package org.openforge.agent.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
+import org.openforge.agent.discovery.requirements.Requirement;
+import org.openforge.agent.discovery.requirements.RequirementsDocument;
+import org.openforge.agent.discovery.requirements.Target;
 import org.openforge.engagement.Artifact;
 
 /**
@@ -23,14 +26,14 @@ public final class RequirementTargets {
   private RequirementTargets() {}
 
   /** The target; a document that is not JSON has none, which the run's progress says. */
-  public static Optional<TimeTarget> time(AgentContext context, String metric) {
+  public static Optional<TimeTarget> time(AgentContext context, BuildJson json, String metric) {
     Optional<Artifact> document = context.latest(KIND);
     if (document.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode root;
+    RequirementsDocument root;
     try {
-      root = BuildJson.read(document.get().content());
+      root = json.read(document.get().content(), RequirementsDocument.class);
     } catch (IllegalArgumentException e) {
       context.progress("requirements", "the requirements document " + document.get().name() + " is not JSON ("
           + e.getMessage() + "); its targets are not used");
@@ -39,16 +42,15 @@ public final class RequirementTargets {
     return time(root, metric);
   }
 
-  static Optional<TimeTarget> time(JsonNode root, String metric) {
-    for (JsonNode r : root.path("non_functional")) {
-      JsonNode t = r.path("target");
-      if (metric.equals(t.path("metric").asText()) && t.hasNonNull("iso")) {
+  static Optional<TimeTarget> time(RequirementsDocument root, String metric) {
+    for (Requirement r : root.nonFunctional() == null ? List.<Requirement>of() : root.nonFunctional()) {
+      Target t = r.target();
+      if (t != null && metric.equals(t.metric()) && t.iso() != null) {
         try {
-          return Optional.of(new TimeTarget(r.path("id").asText(null), metric, Duration.parse(t.get("iso").asText()),
-              t.path("display").asText(null), t.path("assumed").asBoolean(false)));
+          return Optional.of(new TimeTarget(r.id(), metric, Duration.parse(t.iso()), t.display(), t.assumed()));
         } catch (DateTimeParseException e) {
-          throw new AgentDeclinedException("requirement " + r.path("id").asText() + " has the target duration '"
-              + t.get("iso").asText() + "', which is no ISO-8601 duration; fix the requirements document");
+          throw new AgentDeclinedException("requirement " + r.id() + " has the target duration '" + t.iso()
+              + "', which is no ISO-8601 duration; fix the requirements document");
         }
       }
     }

@@ -88,16 +88,11 @@ public final class LoadTest {
    * events one writer at a time, and thousands of calls would flood the task's stream); the report records them.
    * A worker's exception stops all workers and is rethrown.
    */
-  public static Map<String, Object> run(ToolExecutor tools, ToolExecutor unjournaled, List<Request> requests,
+  public static LoadTestReport run(ToolExecutor tools, ToolExecutor unjournaled, List<Request> requests,
       DeploymentInput.LoadSettings settings, Target target) throws InterruptedException {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("target", target(target));
-    report.put("settings", settings(settings));
-    report.put("request_mix", requests.size());
     if (requests.isEmpty()) {
-      report.put("passed", false);
-      report.put("verdict", "not run: there are no data API queries to load (run integration_setup first)");
-      return report;
+      return LoadTestReport.notRun(target(target), settings(settings),
+          "not run: there are no data API queries to load (run integration_setup first)");
     }
     int warmErrors = 0;
     for (Request r : requests) {
@@ -105,7 +100,7 @@ public final class LoadTest {
         warmErrors++;
       }
     }
-    report.put("warm_up", BuildJson.map("requests", requests.size(), "errors", warmErrors));
+    Map<String, Object> warmUp = BuildJson.map("requests", requests.size(), "errors", warmErrors);
 
     ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     AtomicInteger issued = new AtomicInteger();
@@ -157,13 +152,6 @@ public final class LoadTest {
     Percentiles roundTrip = Percentiles.of(all.stream().mapToDouble(Sample::roundTripMs).toArray());
     double errorRate = all.isEmpty() ? 1 : (double) errors / all.size();
     boolean passed = !all.isEmpty() && query.p95() <= target.p95Ms() && errorRate <= MAX_ERROR_RATE;
-    report.put("requests", all.size());
-    report.put("errors", errors);
-    report.put("error_rate", Math.round(errorRate * 10000) / 10000.0);
-    report.put("elapsed_ms", Math.round(elapsedMs));
-    report.put("throughput_rps", elapsedMs == 0 ? 0 : Math.round(all.size() / (elapsedMs / 1000.0) * 10) / 10.0);
-    report.put("latency_ms", query);
-    report.put("round_trip_ms", roundTrip);
     List<Map<String, Object>> endpoints = new ArrayList<>();
     Map<String, List<Sample>> byEndpoint = new LinkedHashMap<>();
     for (int i = 0; i < requests.size(); i++) {
@@ -180,15 +168,15 @@ public final class LoadTest {
       e.put("p95_ms", p.p95());
       endpoints.add(e);
     });
-    report.put("endpoints", endpoints);
     Map<String, Long> messages = new LinkedHashMap<>();
     all.stream().filter(s -> !s.ok()).forEach(s -> messages.merge(s.error(), 1L, Long::sum));
-    report.put("errors_by_message", messages);
-    report.put("passed", passed);
-    report.put("verdict", (passed ? "passed: " : "failed: ") + "p95 " + query.p95() + " ms " + (query.p95()
+    String verdict = (passed ? "passed: " : "failed: ") + "p95 " + query.p95() + " ms " + (query.p95()
         <= target.p95Ms() ? "≤" : ">") + " " + target.p95Ms() + " ms; " + errors + " errors in " + all.size()
-        + " requests (" + (errorRate <= MAX_ERROR_RATE ? "within" : "over") + " the 1% budget)");
-    return report;
+        + " requests (" + (errorRate <= MAX_ERROR_RATE ? "within" : "over") + " the 1% budget)";
+    return new LoadTestReport(LoadTestReport.SCHEMA_VERSION, target(target), settings(settings), requests.size(),
+        warmUp, all.size(), errors, Math.round(errorRate * 10000) / 10000.0, Math.round(elapsedMs),
+        elapsedMs == 0 ? 0 : Math.round(all.size() / (elapsedMs / 1000.0) * 10) / 10.0, query, roundTrip, endpoints,
+        messages, passed, verdict);
   }
 
   private static Map<String, Object> target(Target t) {

@@ -1,6 +1,6 @@
 package org.openforge.agent.design;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.openforge.agent.discovery.source.SourceCatalogDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,13 @@ final class CatalogArtifact {
   private CatalogArtifact() {}
 
   /** The profiled catalogs in the artifact, by source id. */
-  static Map<String, SourceCatalog> profiled(Artifact artifact) {
+  static Map<String, SourceCatalog> profiled(Artifact artifact, DesignJson json) {
     Map<String, SourceCatalog> catalogs = new LinkedHashMap<>();
     if (artifact == null || artifact.content() == null) {
       return catalogs;
     }
-    JsonNode sources = DesignJson.read(artifact.content()).path("sources");
-    for (JsonNode source : sources) {
-      SourceCatalog catalog = DesignJson.MAPPER.convertValue(source, SourceCatalog.class);
+    List<SourceCatalog> sources = json.read(artifact.content(), SourceCatalogDocument.class).sources();
+    for (SourceCatalog catalog : sources == null ? List.<SourceCatalog>of() : sources) {
       if (catalog.profiled() && catalog.sourceId() != null && catalog.tables() != null) {
         catalogs.put(catalog.sourceId(), complete(catalog));
       }

@@ -15,4 +15,7 @@ interface DesignArtifacts {
    * exactly its content (the agent asks before it writes).
    */
   Optional<Artifact> approvedOntology(String engagementId);
+
+  /** How the design artifacts are written and read back. */
+  DesignJson json();
 }

@@ -20,7 +20,7 @@ record DesignCatalogs(List<SourceCatalog> catalogs, Map<String, String> origins,
 
   static DesignCatalogs load(AgentContext context, SourceAccess access, List<AttachedSource> sources) {
     Map<String, SourceCatalog> fromArtifact = CatalogArtifact.profiled(
-        context.latest(CatalogArtifact.KIND).orElse(null));
+        context.latest(CatalogArtifact.KIND).orElse(null), access.json());
     List<SourceCatalog> catalogs = new ArrayList<>();
     Map<String, String> origins = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>();

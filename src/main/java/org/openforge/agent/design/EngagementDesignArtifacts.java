@@ -19,8 +19,10 @@ class EngagementDesignArtifacts implements DesignArtifacts {
 
   private final ArtifactService artifacts;
   private final ApprovalRepository approvals;
+  private final DesignJson json;
 
-  EngagementDesignArtifacts(ArtifactService artifacts, ApprovalRepository approvals) {
+  EngagementDesignArtifacts(ArtifactService artifacts, ApprovalRepository approvals, DesignJson json) {
+    this.json = json;
     this.artifacts = artifacts;
     this.approvals = approvals;
   }
@@ -62,5 +64,10 @@ class EngagementDesignArtifacts implements DesignArtifacts {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public DesignJson json() {
+    return json;
   }
 }

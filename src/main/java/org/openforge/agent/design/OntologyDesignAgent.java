@@ -56,7 +56,7 @@ public class OntologyDesignAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    SourceAccess access = new SourceAccess(context);
+    SourceAccess access = new SourceAccess(context, artifacts.json());
     List<AttachedSource> attached = access.attached();
     if (attached.isEmpty()) {
       throw new AgentDeclinedException("no data source is attached to the engagement: attach one (POST "

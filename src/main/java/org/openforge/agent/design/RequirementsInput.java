@@ -1,6 +1,7 @@
 package org.openforge.agent.design;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.openforge.agent.discovery.requirements.Requirement;
+import org.openforge.agent.discovery.requirements.RequirementsDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +36,19 @@ record RequirementsInput(String documentId, List<RequirementText> texts, List<St
     if (document.isEmpty() || document.get().content() == null) {
       return new RequirementsInput(null, engagementTexts(context), List.copyOf(warnings));
     }
-    JsonNode root = DesignJson.read(document.get().content());
+    RequirementsDocument read = artifacts.json().read(document.get().content(), RequirementsDocument.class);
     List<RequirementText> texts = new ArrayList<>();
-    for (String list : List.of("functional", "non_functional")) {
-      for (JsonNode r : root.path(list)) {
-        List<String> dimensions = new ArrayList<>();
-        r.path("dimensions").forEach(d -> dimensions.add(d.asText()));
-        texts.add(new RequirementText(r.path("id").asText(), r.path("title").asText(),
-            r.path("statement").asText(), dimensions));
+    for (List<Requirement> list : java.util.Arrays.asList(read.functional(), read.nonFunctional())) {
+      for (Requirement r : list == null ? List.<Requirement>of() : list) {
+        texts.add(new RequirementText(text(r.id()), text(r.title()), text(r.statement()),
+            r.dimensions() == null ? List.of() : r.dimensions()));
       }
     }
     return new RequirementsInput(document.get().id(), List.copyOf(texts), List.copyOf(warnings));
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value;
   }
 
   private static List<RequirementText> engagementTexts(AgentContext context) {

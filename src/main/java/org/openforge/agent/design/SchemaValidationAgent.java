@@ -52,7 +52,7 @@ public class SchemaValidationAgent implements Agent {
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version() + ": "
         + ontology.view().schema().classes().size() + " classes; rules " + selection.rules().stream()
         .map(Rule::value).toList());
-    SourceAccess access = new SourceAccess(context);
+    SourceAccess access = new SourceAccess(context, artifacts.json());
     List<AttachedSource> attached = access.attached();
     if (!attached.isEmpty()) {
       DataAccess.require(context, attached, "schema validation counts values that break the ontology in SQL "
@@ -92,24 +92,12 @@ public class SchemaValidationAgent implements Agent {
     String summary = "Validated ontology " + ontology.view().schema().name() + " v" + ontology.artifact().version()
         + " against the data: " + passed + " checks passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped
         + " skipped" : "");
-    Map<String, Object> report = new LinkedHashMap<>();
-    Map<String, Object> schema = new LinkedHashMap<>();
-    schema.put("artifact_id", ontology.artifact().id());
-    schema.put("name", ontology.view().schema().name());
-    schema.put("version", ontology.artifact().version());
-    report.put("schema", schema);
-    report.put("rules", selection.rules().stream().map(Rule::value).toList());
-    report.put("passed_checks", passed);
-    report.put("failed_checks", failed);
-    report.put("skipped_checks", skipped);
-    report.put("summary", summary);
-    report.put("sources", sources(current));
-    report.put("checks", checks);
-    report.put("failures", checks.stream().filter(Check::failing).map(c -> c.check() + " " + c.className() + "."
-        + c.slot() + ": " + c.violationCount()).toList());
-    report.put("unbound", unbound);
-    report.put("warnings", warnings);
-    report.put("method", method());
+    SchemaValidationReport report = new SchemaValidationReport(SchemaValidationReport.SCHEMA_VERSION,
+        new SchemaValidationReport.SchemaRef(ontology.artifact().id(), ontology.view().schema().name(),
+            ontology.artifact().version()),
+        selection.rules().stream().map(Rule::value).toList(), passed, failed, skipped, summary, sources(current),
+        checks, checks.stream().filter(Check::failing).map(c -> c.check() + " " + c.className() + "." + c.slot()
+            + ": " + c.violationCount()).toList(), unbound, warnings, method());
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("passed_checks", passed);
     metadata.put("failed_checks", failed);
@@ -117,12 +105,12 @@ public class SchemaValidationAgent implements Agent {
     outputs.put("passed_checks", passed);
     outputs.put("failed_checks", failed);
     outputs.put("skipped_checks", skipped);
-    outputs.put("failures", report.get("failures"));
+    outputs.put("failures", report.failures());
     outputs.put("warnings", warnings);
     outputs.put("duration_ms", (System.nanoTime() - started) / 1_000_000);
     context.progress("done", summary);
     return new AgentResult(outputs, List.of(new ArtifactService.Draft("schema-validation.json", KIND,
-        "application/json", DesignJson.write(report), summary, metadata)), failed == 0 ? 0.95 : 0.9, summary);
+        "application/json", artifacts.json().write(report), summary, metadata)), failed == 0 ? 0.95 : 0.9, summary);
   }
 
   /**

@@ -16,7 +16,7 @@ import org.openforge.ontology.linkml.SchemaView;
  * class's source table, which it names by its table name (PostgreSQL syntax for PostgreSQL and CSV sources, MariaDB
  * syntax for MySQL/MariaDB ones).
  */
-record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
+public record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
     String targetRange) {
 
   static SlotMapping of(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view, String type) {

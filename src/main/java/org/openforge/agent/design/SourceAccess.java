@@ -16,8 +16,10 @@ import org.openforge.datasource.catalog.SourceCatalog;
 final class SourceAccess {
 
   private final AgentContext context;
+  private final DesignJson json;
 
-  SourceAccess(AgentContext context) {
+  SourceAccess(AgentContext context, DesignJson json) {
+    this.json = json;
     this.context = context;
   }
 
@@ -78,10 +80,14 @@ final class SourceAccess {
     return result(context.tools().call(null, tool, args), SourceCatalog.class);
   }
 
-  private static <T> Result<T> result(ToolOutcome outcome, Class<T> type) {
+  private <T> Result<T> result(ToolOutcome outcome, Class<T> type) {
     if (!outcome.ok()) {
       return new Result<>(null, outcome.message());
     }
-    return new Result<>(DesignJson.as(outcome.result(), type), null);
+    return new Result<>(json.as(outcome.result(), type), null);
+  }
+
+  DesignJson json() {
+    return json;
   }
 }

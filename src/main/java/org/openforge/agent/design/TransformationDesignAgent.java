@@ -44,7 +44,7 @@ public class TransformationDesignAgent implements Agent {
   public AgentResult run(AgentContext context) {
     OntologyInput ontology = OntologyInput.load(context, artifacts, "ontology_id", "schema_id");
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version());
-    SourceAccess access = new SourceAccess(context);
+    SourceAccess access = new SourceAccess(context, artifacts.json());
     CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 0);
     if (current.catalogs().isEmpty()) {
       throw new AgentDeclinedException("no attached data source could be read, so nothing can be mapped"
@@ -52,8 +52,8 @@ public class TransformationDesignAgent implements Agent {
           current.warnings())));
     }
     List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
-    List<Map<String, Object>> mappings = new ArrayList<>();
-    List<Map<String, Object>> unmapped = new ArrayList<>();
+    List<TransformationMapping.ClassMapping> mappings = new ArrayList<>();
+    List<TransformationMapping.Unmapped> unmapped = new ArrayList<>();
     Map<String, List<String>> unused = new LinkedHashMap<>();
     int mappedSlots = 0;
     int unmappedSlots = 0;
@@ -82,12 +82,8 @@ public class TransformationDesignAgent implements Agent {
         }
       }
       mappedSlots += slots.size();
-      Map<String, Object> mapping = new LinkedHashMap<>();
-      mapping.put("class", cls.className());
-      mapping.put("source_id", cls.table().sourceId());
-      mapping.put("source_table", cls.table().qualifiedName());
-      mapping.put("slots", slots);
-      mappings.add(mapping);
+      mappings.add(new TransformationMapping.ClassMapping(cls.className(), cls.table().sourceId(),
+          cls.table().qualifiedName(), slots));
       List<String> left = cls.table().table().columns().stream().map(ColumnInfo::name)
           .filter(c -> !used.contains(c)).toList();
       if (!left.isEmpty()) {
@@ -98,9 +94,8 @@ public class TransformationDesignAgent implements Agent {
     }
     long mappedClasses = bindings.stream().filter(ClassBinding::bound).count();
     long unmappedClasses = bindings.size() - mappedClasses;
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("mappings", mappings);
-    document.put("unmapped", unmapped);
+    TransformationMapping document = new TransformationMapping(TransformationMapping.SCHEMA_VERSION, mappings,
+        unmapped);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("mapped_class_count", mappedClasses);
     metadata.put("unmapped_class_count", unmappedClasses);
@@ -118,14 +113,10 @@ public class TransformationDesignAgent implements Agent {
     double confidence = bindings.isEmpty() ? 0.3 : Math.round((0.5 + 0.45 * mappedClasses / bindings.size()) * 100)
         / 100.0;
     return new AgentResult(outputs, List.of(new ArtifactService.Draft("transformation-mapping.json", KIND,
-        "application/json", DesignJson.write(document), summary, metadata)), confidence, summary);
+        "application/json", artifacts.json().write(document), summary, metadata)), confidence, summary);
   }
 
-  private static Map<String, Object> entry(String className, String slot, String reason) {
-    Map<String, Object> e = new LinkedHashMap<>();
-    e.put("class", className);
-    e.put("slot", slot);
-    e.put("reason", reason);
-    return e;
+  private static TransformationMapping.Unmapped entry(String className, String slot, String reason) {
+    return new TransformationMapping.Unmapped(className, slot, reason);
   }
 }

@@ -20,11 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class LlmAssist {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final ToolRegistry tools;
+  private final ObjectMapper mapper;
 
-  public LlmAssist(ToolRegistry tools) {
+  public LlmAssist(ToolRegistry tools, ObjectMapper mapper) {
     this.tools = tools;
+    this.mapper = mapper;
   }
 
   public AgentResult review(AgentContext context, AgentResult result, LlmSession llm) {
@@ -48,7 +49,7 @@ public class LlmAssist {
         + "data you have not seen through a tool.";
   }
 
-  static String userPrompt(AgentContext context, AgentResult result) {
+  String userPrompt(AgentContext context, AgentResult result) {
     StringBuilder p = new StringBuilder();
     p.append("Engagement: ").append(context.engagement().name()).append('\n');
     p.append("Objective: ").append(String.valueOf(context.engagement().objective())).append('\n');
@@ -69,9 +70,9 @@ public class LlmAssist {
     return p.toString();
   }
 
-  private static String json(Object value) {
+  private String json(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return mapper.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return String.valueOf(value);
     }

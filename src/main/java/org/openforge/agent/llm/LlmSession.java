@@ -32,7 +32,6 @@ import org.openforge.agent.tool.ToolOutcome;
  */
 public class LlmSession {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_TOOL_RESULT = 16_000;
 
   private final ChatModel model;
@@ -43,9 +42,12 @@ public class LlmSession {
   private final AgentTaskRepository tasks;
   private final AgentJournal journal;
   private final Instant deadline;
+  private final ObjectMapper mapper;
 
   public LlmSession(ChatModel model, LlmSettings settings, AgentTask task, ToolExecutor tools,
-      AgentMessageRepository messages, AgentTaskRepository tasks, AgentJournal journal, Instant deadline) {
+      AgentMessageRepository messages, AgentTaskRepository tasks, AgentJournal journal, Instant deadline,
+      ObjectMapper mapper) {
+    this.mapper = mapper;
     this.model = model;
     this.settings = settings;
     this.task = task;
@@ -199,19 +201,19 @@ public class LlmSession {
     }).toList();
   }
 
-  private static Map<String, Object> arguments(ToolExecutionRequest call) {
+  private Map<String, Object> arguments(ToolExecutionRequest call) {
     String raw = call.arguments();
     if (raw == null || raw.isBlank()) {
       return Map.of();
     }
     try {
-      return MAPPER.readValue(raw, new TypeReference<Map<String, Object>>() {});
+      return mapper.readValue(raw, new TypeReference<Map<String, Object>>() {});
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return Map.of("_unparsed_arguments", raw);
     }
   }
 
-  private static String resultText(ToolOutcome outcome) {
+  private String resultText(ToolOutcome outcome) {
     String text = switch (outcome.status()) {
       case OK -> json(outcome.result());
       case ERROR -> "ERROR: " + outcome.message();
@@ -220,9 +222,9 @@ public class LlmSession {
     return text.length() > MAX_TOOL_RESULT ? text.substring(0, MAX_TOOL_RESULT) + " …(truncated)" : text;
   }
 
-  private static String json(Object value) {
+  private String json(Object value) {
     try {
-      return value instanceof String s ? s : MAPPER.writeValueAsString(value);
+      return value instanceof String s ? s : mapper.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return String.valueOf(value);
     }

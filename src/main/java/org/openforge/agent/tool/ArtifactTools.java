@@ -3,6 +3,7 @@ package org.openforge.agent.tool;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openforge.agent.artifact.ArtifactSchemas;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
 import org.springframework.context.annotation.Bean;
@@ -44,8 +45,9 @@ public class ArtifactTools {
   }
 
   @Bean
-  AgentTool writeFile(ArtifactService artifacts) {
-    return new SimpleTool("write_file", "Writes an artifact of the engagement (a new version of its name).",
+  AgentTool writeFile(ArtifactService artifacts, ArtifactSchemas schemas) {
+    return new SimpleTool("write_file", "Writes an artifact of the engagement (a new version of its name). JSON "
+        + "content of a kind with a schema (GET /api/v1/artifact-schemas) must match it, or the write fails.",
         JsonObjectSchema.builder()
             .addStringProperty("name", "file name, e.g. requirements.json")
             .addStringProperty("kind", "artifact kind, e.g. requirements_document")
@@ -59,6 +61,7 @@ public class ArtifactTools {
           Map<String, Object> metadata = call.arguments().get("metadata") instanceof Map<?, ?> m
               ? (Map<String, Object>) m : Map.of();
           String mediaType = call.string("media_type");
+          schemas.validate(call.requireString("kind"), call.requireString("content"));
           Artifact a = artifacts.record(call.engagement().id(), call.task().phase(), call.task().id(),
               new ArtifactService.Draft(call.requireString("name"), call.requireString("kind"),
                   mediaType == null ? "text/plain" : mediaType, call.requireString("content"), call.string("summary"),

@@ -33,7 +33,7 @@ public class ToolApprovals {
   /** The decision on this call; throws {@link org.openforge.agent.ApprovalPending} while a reviewer must decide. */
   public AgentApprovals.Decision decide(AgentTask task, Engagement engagement, String tool,
       Map<String, Object> arguments) {
-    String args = AgentApprovals.canonical(arguments);
+    String args = approvals.canonical(arguments);
     return approvals.decide(task, engagement, new AgentApprovals.Request(ApprovalType.TOOL_EXECUTION,
         tool + "\n" + subject(tool, arguments), "Run " + tool + " for " + task.taskType().replace('_', ' '),
         "The " + task.taskType().replace('_', ' ') + " agent wants to call " + tool + ", which this engagement marks "
@@ -48,13 +48,13 @@ public class ToolApprovals {
    * What identifies a call for its approval. A written file is its name and kind: a run that pauses and resumes
    * writes it again with content that may differ a little (a model's answer), and must find the decision made.
    */
-  private static String subject(String tool, Map<String, Object> arguments) {
+  private String subject(String tool, Map<String, Object> arguments) {
     if (WRITE_FILE.equals(tool) && arguments != null) {
       Map<String, Object> file = new java.util.LinkedHashMap<>();
       file.put("name", arguments.get("name"));
       file.put("kind", arguments.get("kind"));
-      return AgentApprovals.canonical(file);
+      return approvals.canonical(file);
     }
-    return AgentApprovals.canonical(arguments);
+    return approvals.canonical(arguments);
   }
 }

@@ -1,8 +1,5 @@
 package org.openforge.ontology.generate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,7 +29,6 @@ public final class JsonSchemaGenerator {
   public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final SchemaView view;
   private final Map<String, ObjectNode> identifierOptional = new LinkedHashMap<>();
@@ -56,13 +52,9 @@ public final class JsonSchemaGenerator {
     return new JsonSchemaGenerator(view).build(rootClass);
   }
 
-  /** The JSON Schema as indented JSON text. */
+  /** The JSON Schema as indented JSON text (a tree prints without a configured mapper). */
   public static String toJson(ObjectNode schema) {
-    try {
-      return JSON.writeValueAsString(schema);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot print a JSON tree", e);
-    }
+    return schema.toPrettyString();
   }
 
   private ObjectNode build(String rootClass) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openforge.agent.design.TransformationMapping;
 import org.openforge.datasource.catalog.NormalizedType;
 import org.openforge.ontology.linkml.SchemaView;
+import org.openforge.support.TestJson;
 
 class BindingReaderTest {
 
@@ -58,7 +60,8 @@ class BindingReaderTest {
             "source_column", "id"), Map.of("slot", "total", "kind", "aggregation", "expression",
             "price * quantity")))), "unmapped", List.of(Map.of("class", "Order", "slot", "note", "reason",
         "not in the source")));
-    Binding b = new BindingReader(SchemaView.parse(yaml), mapping, List.of(Quirky.PG), id -> List.of(
+    Binding b = new BindingReader(SchemaView.parse(yaml),
+        TestJson.mapper().convertValue(mapping, TransformationMapping.class), List.of(Quirky.PG), id -> List.of(
         Quirky.table("sales", "orders", 5, Map.of("id", NormalizedType.INTEGER, "price", NormalizedType.DECIMAL,
             "quantity", NormalizedType.INTEGER, "note", NormalizedType.STRING))))
         .read(new Binding.ArtifactRef("o", "m", 1), new Binding.ArtifactRef("m", "mapping", 1));

@@ -25,6 +25,8 @@ public abstract class BuildAgentTest extends IntegrationTest {
 
   @Autowired
   protected ArtifactService artifacts;
+  @Autowired
+  protected BuildJson buildJson;
 
   /** A new engagement whose phase agents do not start on their own. */
   protected String engagement() {
@@ -106,7 +108,7 @@ public abstract class BuildAgentTest extends IntegrationTest {
   }
 
   protected JsonNode json(Artifact artifact) {
-    return BuildJson.read(artifact.content());
+    return buildJson.read(artifact.content());
   }
 
   /** The guide's pipeline task input. */

@@ -64,6 +64,7 @@ final class DesignHarness implements DesignArtifacts {
   private Artifact approved;
   private AgentApprovals.Decision decision = new AgentApprovals.Decision(true, "fine");
   private boolean dataAccessReviewed;
+  private final DesignJson json = new DesignJson(org.openforge.support.TestJson.mapper());
   private OffsetDateTime clock = OffsetDateTime.of(2025, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
   DesignHarness(String name, String objective, String description, Path... csvRoots) {
@@ -217,5 +218,10 @@ final class DesignHarness implements DesignArtifacts {
       options = options.withTables(list.stream().map(String::valueOf).toList());
     }
     return options;
+  }
+
+  @Override
+  public DesignJson json() {
+    return json;
   }
 }

@@ -28,9 +28,11 @@ public class IntegrationSetupAgent implements Agent {
   public static final String KIND = "data_api";
 
   private final ArtifactService artifacts;
+  private final BuildJson json;
 
-  public IntegrationSetupAgent(ArtifactService artifacts) {
+  public IntegrationSetupAgent(ArtifactService artifacts, BuildJson json) {
     this.artifacts = artifacts;
+    this.json = json;
   }
 
   @Override
@@ -40,7 +42,7 @@ public class IntegrationSetupAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, "run the data API's integration tests");
+    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json, "run the data API's integration tests");
     Tables tables = new Tables(loaded.sources());
     ApiPlanner planner = new ApiPlanner(loaded.binding(), tables::of);
     List<ClassBinding> served = planner.served();
@@ -86,6 +88,6 @@ public class IntegrationSetupAgent implements Agent {
     context.progress("done", line);
     double confidence = loaded.binding().mapping() != null ? 0.9 : 0.8;
     return new AgentResult(outputs, List.of(new ArtifactService.Draft("data-api.openapi.json", KIND,
-        "application/json", BuildJson.write(doc), line, metadata)), confidence, line);
+        "application/json", json.write(doc), line, metadata)), confidence, line);
   }
 }

@@ -37,9 +37,11 @@ public class PipelineCreationAgent implements Agent {
   public static final String DAGSTER_KIND = "dagster_project";
 
   private final ArtifactService artifacts;
+  private final BuildJson json;
 
-  public PipelineCreationAgent(ArtifactService artifacts) {
+  public PipelineCreationAgent(ArtifactService artifacts, BuildJson json) {
     this.artifacts = artifacts;
+    this.json = json;
   }
 
   @Override
@@ -49,10 +51,10 @@ public class PipelineCreationAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, "dry-run the pipeline and run its data-quality "
-        + "checks");
+    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json, "dry-run the pipeline and run its "
+        + "data-quality checks");
     Binding binding = loaded.binding();
-    Optional<RequirementTargets.TimeTarget> freshness = RequirementTargets.time(context, "max_data_age");
+    Optional<RequirementTargets.TimeTarget> freshness = RequirementTargets.time(context, json, "max_data_age");
     ScheduleChoice.Choice choice = ScheduleChoice.choose(context.input().get("schedule"), freshness);
     PipelineSpec.Schedule schedule = choice.schedule();
     context.progress("schedule", schedule.cron() + ": " + schedule.description() + " (" + schedule.source() + ")");
@@ -92,7 +94,8 @@ public class PipelineCreationAgent implements Agent {
     int rowsRejected = dry.classes().stream().mapToInt(ClassRun::rowsRejected).sum();
     PipelineSpec.Summary summary = new PipelineSpec.Summary(pipelines.size(), applied.classes().size(),
         checks.size(), passed, failed, skipped, rowsRead, rowsRejected);
-    PipelineSpec spec = new PipelineSpec("1", packageName, engagement(context), new PipelineSpec.Inputs(
+    PipelineSpec spec = new PipelineSpec(PipelineSpec.SCHEMA_VERSION, "1", packageName, engagement(context),
+        new PipelineSpec.Inputs(
         binding.ontology(), binding.mapping(), binding.origin(), ScheduleChoice.describe(freshness)), schedule,
         sources(loaded.sources().all(), binding), pipelines, extracts(applied), applied.steps(),
         transforms(applied.classes()), load(targetSchema, applied.classes(), ddl), checks,
@@ -117,16 +120,15 @@ public class PipelineCreationAgent implements Agent {
     projectMetadata.put("asset_count", applied.classes().stream().filter(c -> c.table() != null).count());
     projectMetadata.put("job_count", pipelines.size());
     projectMetadata.put("package", packageName);
-    Map<String, Object> project = new LinkedHashMap<>();
-    project.put("files", files);
+    DagsterProjectDocument project = new DagsterProjectDocument(DagsterProjectDocument.SCHEMA_VERSION, files);
     List<ArtifactService.Draft> drafts = List.of(
-        new ArtifactService.Draft("pipeline-spec.json", KIND, "application/json", BuildJson.write(spec), line,
+        new ArtifactService.Draft("pipeline-spec.json", KIND, "application/json", json.write(spec), line,
             metadata),
-        new ArtifactService.Draft("dagster-project.json", DAGSTER_KIND, "application/json", BuildJson.write(project),
+        new ArtifactService.Draft("dagster-project.json", DAGSTER_KIND, "application/json", json.write(project),
             "Dagster project " + packageName + ": " + files.size() + " files", projectMetadata));
     context.progress("done", line);
     Map<String, Object> outputs = new LinkedHashMap<>();
-    outputs.put("summary", BuildJson.toMap(summary));
+    outputs.put("summary", json.toMap(summary));
     outputs.put("schedule", schedule.cron());
     outputs.put("failed_checks", checks.stream().filter(QualityCheck::failed).map(c -> c.id() + ": " + c.message())
         .toList());

@@ -9,10 +9,13 @@ import org.openforge.agent.build.Binding;
  * of every class, the transformations, the load into the target schema, the schedule, the data-quality checks with
  * their results on the real data, and the dry run.
  */
-public record PipelineSpec(String specVersion, String name, Map<String, Object> engagement, Inputs inputs,
+public record PipelineSpec(int schemaVersion, String specVersion, String name, Map<String, Object> engagement,
+    Inputs inputs,
     Schedule schedule, List<Map<String, Object>> sources, List<Pipeline> pipelines, List<Extract> extract,
     List<TransformStep> transformations, List<ClassTransform> transform, Load load, List<QualityCheck> qualityChecks,
     DryRunReport dryRun, Summary summary, List<Binding.Unmapped> unmapped, List<String> warnings) {
+
+  public static final int SCHEMA_VERSION = 1;
 
   /** What the spec was built from. */
   public record Inputs(Binding.ArtifactRef ontology, Binding.ArtifactRef transformationMapping, String bindingOrigin,

@@ -31,9 +31,11 @@ public class UiGenerationAgent implements Agent {
   public static final String PREVIEW_KIND = "ui_preview";
 
   private final ArtifactService artifacts;
+  private final BuildJson json;
 
-  public UiGenerationAgent(ArtifactService artifacts) {
+  public UiGenerationAgent(ArtifactService artifacts, BuildJson json) {
     this.artifacts = artifacts;
+    this.json = json;
   }
 
   @Override
@@ -43,7 +45,8 @@ public class UiGenerationAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, "render the dashboard preview with real data");
+    BuildInputs.Loaded loaded = BuildInputs.load(context, artifacts, json,
+        "render the dashboard preview with real data");
     Tables tables = new Tables(loaded.sources());
     List<ClassBinding> served = loaded.binding().classes().stream().filter(c -> tables.of(c).isPresent()).toList();
     if (served.isEmpty()) {
@@ -77,14 +80,12 @@ public class UiGenerationAgent implements Agent {
 
     List<Map<String, Object>> described = new ArrayList<>();
     for (UiComponent c : components) {
-      Map<String, Object> m = BuildJson.toMap(c);
-      m.put("preview", BuildJson.toMap(data.get(c.id())));
+      Map<String, Object> m = json.toMap(c);
+      m.put("preview", json.toMap(data.get(c.id())));
       described.add(m);
     }
-    Map<String, Object> project = new LinkedHashMap<>();
-    project.put("files", files);
-    project.put("components", described);
-    project.put("warnings", resolver.warnings());
+    UiComponentsDocument project = new UiComponentsDocument(UiComponentsDocument.SCHEMA_VERSION, files, described,
+        resolver.warnings());
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("component_count", components.size());
     metadata.put("file_count", files.size());
@@ -101,7 +102,7 @@ public class UiGenerationAgent implements Agent {
     outputs.put("warnings", resolver.warnings());
     double confidence = Math.max(0.3, 0.9 - 0.1 * resolver.warnings().size() - 0.2 * errors);
     return new AgentResult(outputs, List.of(
-        new ArtifactService.Draft("ui-components.json", KIND, "application/json", BuildJson.write(project), line,
+        new ArtifactService.Draft("ui-components.json", KIND, "application/json", json.write(project), line,
             metadata),
         new ArtifactService.Draft("ui-preview.html", PREVIEW_KIND, "text/html", html, "Live preview of "
             + components.size() + " components", previewMetadata)), Math.round(confidence * 100) / 100.0, line);

@@ -1,7 +1,6 @@
 package org.openforge.agent.discovery.requirements;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.openforge.agent.discovery.BriefText;
@@ -17,24 +16,22 @@ final class PreviousDocument {
 
   private PreviousDocument() {}
 
-  static List<Statement> carried(Artifact previous) throws JsonProcessingException {
+  static List<Statement> carried(Artifact previous, DiscoveryJson json) throws JsonProcessingException {
     List<Statement> out = new ArrayList<>();
     if (previous == null || previous.content() == null) {
       return out;
     }
     String from = previous.name() + " v" + previous.version();
-    JsonNode sources = DiscoveryJson.read(previous.content()).path("sources");
-    for (int i = 0; i < sources.size(); i++) {
-      JsonNode s = sources.get(i);
-      String field = s.path("field").asText();
+    List<RequirementsDocument.Source> sources = json.read(previous.content(), RequirementsDocument.class).sources();
+    for (int i = 0; sources != null && i < sources.size(); i++) {
+      RequirementsDocument.Source s = sources.get(i);
+      String field = s.field() == null ? "" : s.field();
       Origin origin = field.startsWith("input_data.initial_requirements") ? Origin.INITIAL_REQUIREMENT
           : field.startsWith("input_data.requirements") ? Origin.REQUIREMENT
           : field.equals(BriefText.REVIEWER_FEEDBACK) ? Origin.REVIEWER_FEEDBACK : null;
       if (origin != null) {
-        Sentence sentence = new Sentence(field, i, s.path("text").asText(),
-            s.hasNonNull("lead_in") ? s.path("lead_in").asText() : null);
-        String carriedFrom = s.hasNonNull("carried_from") ? s.path("carried_from").asText() : from;
-        out.add(new Statement(sentence, origin, null, carriedFrom));
+        Sentence sentence = new Sentence(field, i, s.text() == null ? "" : s.text(), s.leadIn());
+        out.add(new Statement(sentence, origin, null, s.carriedFrom() != null ? s.carriedFrom() : from));
       }
     }
     return out;

@@ -4,10 +4,13 @@ import java.util.List;
 import org.openforge.agent.discovery.text.Trace;
 
 /** The requirements document: functional and non-functional requirements, open questions, merges, sources. */
-public record RequirementsDocument(Overview engagement, Summary summary, List<Requirement> functional,
+public record RequirementsDocument(int schemaVersion, Overview engagement, Summary summary,
+    List<Requirement> functional,
     List<Requirement> nonFunctional, List<OpenQuestion> openQuestions, List<Merge> deduplication,
     Feedback reviewerFeedback, List<Source> sources, List<Trace> context, List<String> method, double confidence,
     String confidenceBasis) {
+
+  public static final int SCHEMA_VERSION = 1;
 
   public record Overview(String name, String objective, String priority) {}
 

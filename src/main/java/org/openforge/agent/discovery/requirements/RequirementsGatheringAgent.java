@@ -29,6 +29,12 @@ public class RequirementsGatheringAgent implements Agent {
   public static final String KIND = "requirements_document";
   public static final String REPORT_KIND = "requirements_document_report";
 
+  private final DiscoveryJson documents;
+
+  public RequirementsGatheringAgent(DiscoveryJson json) {
+    this.documents = json;
+  }
+
   @Override
   public String taskType() {
     return TASK_TYPE;
@@ -40,7 +46,7 @@ public class RequirementsGatheringAgent implements Agent {
     Priority priority = engagement.priority() == null ? Priority.MEDIUM : engagement.priority();
     String feedback = context.reviewerFeedback().filter(f -> !f.isBlank()).orElse(null);
     List<Statement> carried = StatementCollector.hasInputLists(context.input()) && feedback == null ? List.of()
-        : PreviousDocument.carried(context.latest(KIND).orElse(null));
+        : PreviousDocument.carried(context.latest(KIND).orElse(null), documents);
     List<Statement> statements = StatementCollector.collect(engagement, context.input(), carried, feedback);
     if (statements.isEmpty()) {
       throw new AgentDeclinedException("no text to gather requirements from: the engagement has no objective or"
@@ -65,7 +71,7 @@ public class RequirementsGatheringAgent implements Agent {
 
     RequirementsDocument document = document(engagement, priority, statements, extraction, ids, questions,
         feedback);
-    String json = DiscoveryJson.write(document);
+    String json = documents.write(document);
     String markdown = RequirementsReport.markdown(document);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("requirement_count", document.summary().requirementCount());
@@ -77,7 +83,7 @@ public class RequirementsGatheringAgent implements Agent {
         new ArtifactService.Draft("requirements.json", KIND, "application/json", json, summary, metadata),
         new ArtifactService.Draft("requirements.md", REPORT_KIND, "text/markdown", markdown, summary, metadata));
     context.progress("done", summary);
-    return new AgentResult(DiscoveryJson.toMap(document), artifacts, document.confidence(), summary);
+    return new AgentResult(documents.toMap(document), artifacts, document.confidence(), summary);
   }
 
   private static RequirementsDocument document(Engagement engagement, Priority priority,
@@ -97,7 +103,7 @@ public class RequirementsGatheringAgent implements Agent {
             e.reason())).toList();
     List<RequirementsDocument.Source> sources = statements.stream().map(s -> new RequirementsDocument.Source(
         s.sentence().field(), s.text(), s.sentence().leadIn(), s.carriedFrom())).toList();
-    return new RequirementsDocument(
+    return new RequirementsDocument(RequirementsDocument.SCHEMA_VERSION,
         new RequirementsDocument.Overview(engagement.name(), engagement.objective(), priority.value()),
         summary(kept, questions), functional, nonFunctional, questions, merges,
         feedback == null ? null : feedbackSummary(feedback, kept, ids, extraction.unclassified), sources,

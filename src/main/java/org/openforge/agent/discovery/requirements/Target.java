@@ -7,5 +7,5 @@ package org.openforge.agent.discovery.requirements;
  * @param iso the ISO-8601 duration of a time target (PT24H), else null
  * @param assumed true when the text gave no figure and this one is a stated assumption to confirm
  */
-record Target(String metric, String comparator, Double value, String unit, String display, String iso,
+public record Target(String metric, String comparator, Double value, String unit, String display, String iso,
     boolean assumed) {}

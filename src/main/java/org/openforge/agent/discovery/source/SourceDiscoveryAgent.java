@@ -70,10 +70,8 @@ public class SourceDiscoveryAgent implements Agent {
           + unreachable.stream().map(u -> u.get("name") + ": " + u.get("error")).toList());
     }
     CatalogSummary summary = CatalogSummary.of(catalogs, unreachable);
-    Map<String, Object> document = new LinkedHashMap<>();
-    document.put("sources", catalogs);
-    document.put("unreachable", unreachable);
-    document.put("summary", summary);
+    SourceCatalogDocument document = new SourceCatalogDocument(SourceCatalogDocument.SCHEMA_VERSION, catalogs,
+        unreachable, summary);
     String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("source_count", catalogs.size());

@@ -1,7 +1,6 @@
 package org.openforge.agent.discovery.stakeholder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.openforge.agent.discovery.DiscoveryJson;
@@ -15,20 +14,21 @@ final class PreviousAnalysis {
 
   private PreviousAnalysis() {}
 
-  static List<Candidate> givenStakeholders(Artifact previous) throws JsonProcessingException {
+  static List<Candidate> givenStakeholders(Artifact previous, DiscoveryJson json) throws JsonProcessingException {
     List<Candidate> out = new ArrayList<>();
     if (previous == null || previous.content() == null) {
       return out;
     }
-    JsonNode stakeholders = DiscoveryJson.read(previous.content()).path("stakeholders");
-    for (int i = 0; i < stakeholders.size(); i++) {
-      JsonNode s = stakeholders.get(i);
-      if (!s.path("source").asText().startsWith("input") && !s.path("source").asText().equals("previous_analysis")) {
+    List<Stakeholder> stakeholders = json.read(previous.content(), StakeholderAnalysis.class).stakeholders();
+    for (int i = 0; stakeholders != null && i < stakeholders.size(); i++) {
+      Stakeholder s = stakeholders.get(i);
+      String source = s.source() == null ? "" : s.source();
+      if (!source.startsWith("input") && !source.equals("previous_analysis")) {
         continue;
       }
       String field = previous.name() + " v" + previous.version() + " stakeholders[" + i + "]";
-      Candidate c = new Candidate(Candidate.Origin.PREVIOUS_ANALYSIS, s.path("name").asText(), field,
-          s.path("role").asText(null));
+      Candidate c = new Candidate(Candidate.Origin.PREVIOUS_ANALYSIS, s.name() == null ? "" : s.name(), field,
+          s.role());
       StakeholderInput.resolve(c);
       out.add(c);
     }

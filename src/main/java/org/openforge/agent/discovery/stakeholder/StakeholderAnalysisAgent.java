@@ -33,6 +33,12 @@ public class StakeholderAnalysisAgent implements Agent {
   public static final String KIND = "stakeholder_analysis";
   public static final String REPORT_KIND = "stakeholder_analysis_report";
 
+  private final DiscoveryJson documents;
+
+  public StakeholderAnalysisAgent(DiscoveryJson json) {
+    this.documents = json;
+  }
+
   @Override
   public String taskType() {
     return TASK_TYPE;
@@ -45,7 +51,7 @@ public class StakeholderAnalysisAgent implements Agent {
 
     List<Candidate> given = StakeholderInput.read(context.input().get("stakeholders"), "input_data.stakeholders");
     if (given.isEmpty()) {
-      given = PreviousAnalysis.givenStakeholders(context.latest(KIND).orElse(null));
+      given = PreviousAnalysis.givenStakeholders(context.latest(KIND).orElse(null), documents);
       if (!given.isEmpty()) {
         context.progress("previous_input", "no stakeholders in input_data; carried over " + given.size()
             + " given to the previous analysis");
@@ -80,12 +86,12 @@ public class StakeholderAnalysisAgent implements Agent {
     context.progress("planning", "communication preferences, concerns and RACI for the phase sign-offs");
 
     double confidence = confidence(register.candidates);
-    StakeholderAnalysis analysis = new StakeholderAnalysis(
+    StakeholderAnalysis analysis = new StakeholderAnalysis(StakeholderAnalysis.SCHEMA_VERSION, 
         new StakeholderAnalysis.Overview(engagement.name(), engagement.objective(), priority.value()),
         summary(stakeholders, register.candidates), stakeholders, matrix(stakeholders), raci,
         openQuestions(stakeholders, register), method(), confidence, confidenceBasis(register.candidates));
 
-    String json = DiscoveryJson.write(analysis);
+    String json = documents.write(analysis);
     String markdown = StakeholderReport.markdown(analysis);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("stakeholder_count", analysis.summary().stakeholderCount());
@@ -96,7 +102,7 @@ public class StakeholderAnalysisAgent implements Agent {
         new ArtifactService.Draft("stakeholder-analysis.md", REPORT_KIND, "text/markdown", markdown, summary,
             metadata));
     context.progress("done", summary);
-    return new AgentResult(DiscoveryJson.toMap(analysis), artifacts, confidence, summary);
+    return new AgentResult(documents.toMap(analysis), artifacts, confidence, summary);
   }
 
   private static Stakeholder stakeholder(Candidate c, int number, List<Sentence> brief, List<Sentence> requirements,

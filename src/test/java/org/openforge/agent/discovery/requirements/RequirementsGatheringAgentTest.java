@@ -2,15 +2,15 @@ package org.openforge.agent.discovery.requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 import static org.openforge.agent.discovery.ArtifactJson.fieldNames;
 import static org.openforge.agent.discovery.ArtifactJson.json;
 import static org.openforge.agent.discovery.ArtifactJson.one;
 import static org.openforge.agent.discovery.ArtifactJson.texts;
 import static org.openforge.agent.discovery.ArtifactJson.where;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -22,13 +22,15 @@ import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.discovery.ArtifactJson;
 import org.openforge.agent.discovery.Contexts;
+import org.openforge.agent.discovery.DiscoveryJson;
 import org.openforge.agent.discovery.Golden;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Priority;
+import org.openforge.support.TestJson;
 
 class RequirementsGatheringAgentTest {
 
-  private final RequirementsGatheringAgent agent = new RequirementsGatheringAgent();
+  private final RequirementsGatheringAgent agent = new RequirementsGatheringAgent(new DiscoveryJson(TestJson.mapper()));
 
   private JsonNode document(Contexts contexts) throws Exception {
     return json(agent.run(contexts.task("requirements_gathering").build()), "requirements.json");
@@ -432,7 +434,8 @@ class RequirementsGatheringAgentTest {
   void sameInputSameDocument() throws Exception {
     Contexts input = Contexts.guide().feedback("Exports must include CSV.").task("requirements_gathering");
     String first = ArtifactJson.draft(agent.run(input.build()), "requirements.json").content();
-    String second = ArtifactJson.draft(new RequirementsGatheringAgent().run(input.build()), "requirements.json")
+    String second = ArtifactJson.draft(new RequirementsGatheringAgent(new DiscoveryJson(TestJson.mapper()))
+        .run(input.build()), "requirements.json")
         .content();
 
     assertThat(second).isEqualTo(first);

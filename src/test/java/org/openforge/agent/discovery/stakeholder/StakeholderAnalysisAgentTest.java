@@ -2,15 +2,15 @@ package org.openforge.agent.discovery.stakeholder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 import static org.openforge.agent.discovery.ArtifactJson.fieldNames;
 import static org.openforge.agent.discovery.ArtifactJson.json;
 import static org.openforge.agent.discovery.ArtifactJson.one;
 import static org.openforge.agent.discovery.ArtifactJson.texts;
 import static org.openforge.agent.discovery.ArtifactJson.where;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.inOrder;
-import static org.mockito.Mockito.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -22,13 +22,15 @@ import org.openforge.agent.AgentJournal;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.discovery.ArtifactJson;
 import org.openforge.agent.discovery.Contexts;
+import org.openforge.agent.discovery.DiscoveryJson;
 import org.openforge.agent.discovery.Golden;
 import org.openforge.engagement.ArtifactService;
 import org.openforge.engagement.Priority;
+import org.openforge.support.TestJson;
 
 class StakeholderAnalysisAgentTest {
 
-  private final StakeholderAnalysisAgent agent = new StakeholderAnalysisAgent();
+  private final StakeholderAnalysisAgent agent = new StakeholderAnalysisAgent(new DiscoveryJson(TestJson.mapper()));
 
   @Test
   void guideStakeholdersLandInTheirQuadrants() throws Exception {
@@ -292,7 +294,7 @@ class StakeholderAnalysisAgentTest {
   @Test
   void sameInputSameDocument() throws Exception {
     String first = ArtifactJson.draft(agent.run(Contexts.guide().build()), "stakeholder-analysis.json").content();
-    String second = ArtifactJson.draft(new StakeholderAnalysisAgent().run(Contexts.guide().build()),
+    String second = ArtifactJson.draft(new StakeholderAnalysisAgent(new DiscoveryJson(TestJson.mapper())).run(Contexts.guide().build()),
         "stakeholder-analysis.json").content();
 
     assertThat(second).isEqualTo(first);

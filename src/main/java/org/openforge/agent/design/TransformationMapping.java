@@ -1,0 +1,17 @@
+package org.openforge.agent.design;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The transformation_mapping artifact: how each ontology class is filled from a source table, and what is not. */
+public record TransformationMapping(int schemaVersion, List<ClassMapping> mappings, List<Unmapped> unmapped) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** One class, its table and the mapping of each of its slots. */
+  public record ClassMapping(@JsonProperty("class") String className, String sourceId, String sourceTable,
+      List<SlotMapping> slots) {}
+
+  /** A class (slot null) or a slot the mapping leaves out, and why. */
+  public record Unmapped(@JsonProperty("class") String className, String slot, String reason) {}
+}
