@@ -19,7 +19,7 @@ import org.openforge.ontology.linkml.SchemaView;
 record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
     String targetRange) {
 
-  static SlotMapping of(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view, String type) {
+  static SlotMapping of(SlotSource b, ClassSource cls, List<ClassSource> all, SchemaView view, String type) {
     SourceTable table = cls.table();
     String range = b.slot().range();
     return switch (b.kind()) {
@@ -33,7 +33,7 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
     };
   }
 
-  private static SlotMapping column(SlotBinding b, SourceTable table, SchemaView view, String type) {
+  private static SlotMapping column(SlotSource b, SourceTable table, SchemaView view, String type) {
     ColumnInfo column = table.column(b.column()).orElseThrow();
     String range = b.slot().range();
     String root = view.isEnum(range) ? "string" : view.isType(range) ? view.typeRoot(range) : "string";
@@ -45,7 +45,7 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
         column.nativeType(), range);
   }
 
-  private static SlotMapping computed(SlotBinding b, SourceTable table, String range) {
+  private static SlotMapping computed(SlotSource b, SourceTable table, String range) {
     String kind = "aggregation".equals(b.derivation()) ? "aggregation" : "derived";
     SourceTable via = b.via() == null ? table : b.via();
     String prefix = via.sameAs(table) ? "" : via.name() + ".";
@@ -55,12 +55,12 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
   }
 
   /** The range class's identifier value: the foreign key's value when it references the identifier, else a join. */
-  private static String reference(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view,
+  private static String reference(SlotSource b, ClassSource cls, List<ClassSource> all, SchemaView view,
       String type) {
     Optional<String> identifier = all.stream().filter(c -> c.className().equals(b.slot().range()) && c.bound())
-        .findFirst().flatMap(ClassBinding::identifier).map(SlotBinding::column);
+        .findFirst().flatMap(ClassSource::identifier).map(SlotSource::column);
     if (identifier.isPresent() && b.targetColumns().equals(List.of(identifier.get()))) {
-      String family = ValueTypes.family(view, b.slot());
+      String family = ValueFamilies.family(view, b.slot());
       String root = family.equals("number") ? "decimal" : family;
       boolean text = family.equals("string") || family.equals("enum");
       return "csv".equals(type) && !text ? cast(b.column(), root, type) : b.column();
@@ -76,7 +76,7 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
         + String.join(" AND ", joins) + ")";
   }
 
-  private static String junction(SlotBinding b, ClassBinding cls, String type) {
+  private static String junction(SlotSource b, ClassSource cls, String type) {
     List<String> owner = b.ownerColumns();
     List<String> keys = cls.identifier().map(i -> List.of(i.column())).orElse(List.of());
     List<String> joins = new ArrayList<>();
