@@ -3,6 +3,7 @@ package org.openforge.agent.design;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.NormalizedType;
 import org.openforge.ontology.infer.SourceTable;
@@ -87,8 +88,7 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
     String values = b.columns().size() == 1 ? "j." + b.column() : "(" + String.join(", ", b.columns().stream()
         .map(c -> "j." + c).toList()) + ")";
     String from = " FROM " + b.via().qualifiedName() + " j WHERE " + String.join(" AND ", joins);
-    return SqlDialect.of(type) == SqlDialect.MARIADB ? "(SELECT JSON_ARRAYAGG(" + values + ")" + from + ")"
-        : "ARRAY(SELECT " + values + from + ")";
+    return dialect(type).array(values, from);
   }
 
   private static boolean sameType(NormalizedType type, String root) {
@@ -106,18 +106,12 @@ record SlotMapping(String slot, String kind, String sourceColumn, String express
   }
 
   private static String cast(String column, String root, String type) {
-    boolean maria = SqlDialect.of(type) == SqlDialect.MARIADB;
-    String target = switch (root) {
-      case "integer" -> maria ? "SIGNED" : "BIGINT";
-      case "decimal" -> maria ? "DECIMAL(38,10)" : "NUMERIC";
-      case "float", "double" -> maria ? "DOUBLE" : "DOUBLE PRECISION";
-      case "boolean" -> maria ? null : "BOOLEAN";
-      case "date" -> "DATE";
-      case "datetime" -> maria ? "DATETIME" : "TIMESTAMPTZ";
-      case "time" -> "TIME";
-      default -> maria ? "CHAR" : "TEXT";
-    };
-    return target == null ? "(" + column + " <> 0)" : "CAST(" + column + " AS " + target + ")";
+    return dialect(type).convert(column, root);
+  }
+
+  /** The source type's dialect; PostgreSQL's spelling for a type without one. */
+  private static SqlDialect dialect(String sourceType) {
+    return java.util.Objects.requireNonNullElse(SqlDialect.of(sourceType), SqlDialect.POSTGRESQL);
   }
 
   private static String nativeTypes(SourceTable table, List<String> columns) {

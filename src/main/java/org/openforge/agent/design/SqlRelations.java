@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.ForeignKey;
 import org.openforge.datasource.catalog.QueryResult;
@@ -37,7 +38,7 @@ final class SqlRelations {
       return s.skipped(problem.get());
     }
     String condition = dangling(cls.table(), "t", b.columns(), b.target(), b.targetColumns());
-    String from = dialect.table(cls.table()) + " t";
+    String from = table(cls.table()) + " t";
     List<String> order = new ArrayList<>(b.columns());
     cls.identifier().map(SlotSource::column).filter(c -> !order.contains(c)).ifPresent(order::add);
     return counted(s, from, condition, order, rows, "rows referring to a " + b.slot().range()
@@ -58,7 +59,7 @@ final class SqlRelations {
     List<String> order = new ArrayList<>(b.ownerColumns());
     order.addAll(b.columns());
     Long junctionRows = b.via().table().rowCount();
-    return counted(s, dialect.table(b.via()) + " t", condition, order, junctionRows == null ? -1 : junctionRows,
+    return counted(s, table(b.via()) + " t", condition, order, junctionRows == null ? -1 : junctionRows,
         "rows of junction table " + b.via().qualifiedName() + " linking a missing " + cls.className() + " or "
             + b.slot().range());
   }
@@ -73,9 +74,9 @@ final class SqlRelations {
     for (int i = 0; i < ownerTargets.size(); i++) {
       joins.add(dialect.column("j", b.ownerColumns().get(i)) + " = " + dialect.column("t", ownerTargets.get(i)));
     }
-    String condition = "not exists (select 1 from " + dialect.table(b.via()) + " j where " + String.join(" and ", joins)
+    String condition = "not exists (select 1 from " + table(b.via()) + " j where " + String.join(" and ", joins)
         + ")";
-    return counted(s, dialect.table(cls.table()) + " t", condition, ownerTargets, -1,
+    return counted(s, table(cls.table()) + " t", condition, ownerTargets, -1,
         "rows without any " + b.slot().range() + " although the slot is required");
   }
 
@@ -117,7 +118,7 @@ final class SqlRelations {
       present.add(child + " is not null");
       joins.add(sameType ? parent + " = " + child : dialect.text(parent) + " = " + dialect.text(child));
     }
-    return String.join(" and ", present) + " and not exists (select 1 from " + dialect.table(target) + " p where "
+    return String.join(" and ", present) + " and not exists (select 1 from " + table(target) + " p where "
         + String.join(" and ", joins) + ")";
   }
 
@@ -135,7 +136,7 @@ final class SqlRelations {
         columns);
     List<String> cols = columns.stream().map(c -> dialect.column("t", c)).toList();
     String present = String.join(" and ", cols.stream().map(c -> c + " is not null").toList());
-    String grouped = " from " + dialect.table(cls.table()) + " t where " + present + " group by "
+    String grouped = " from " + table(cls.table()) + " t where " + present + " group by "
         + String.join(", ", cols) + " having count(*) > 1";
     DataTools.Result<QueryResult> count = access.sql(cls.table().sourceId(),
         "select coalesce(sum(n - 1), 0) as violations from (select count(*) as n" + grouped + ") d", List.of(), 1);
@@ -202,5 +203,9 @@ final class SqlRelations {
       return 0;
     }
     return value instanceof Number n ? n.longValue() : new BigDecimal(value.toString()).longValue();
+  }
+
+  private String table(SourceTable t) {
+    return dialect.qualified(t.table().schema(), t.name());
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.QueryResult;
 import org.openforge.ontology.infer.SourceTable;
@@ -35,7 +36,7 @@ final class SqlValidation {
     this.access = access;
     this.view = view;
     this.rules = rules;
-    this.dialect = SqlDialect.of(sourceType);
+    this.dialect = java.util.Objects.requireNonNullElse(SqlDialect.of(sourceType), SqlDialect.POSTGRESQL);
     this.relations = new SqlRelations(access, dialect);
   }
 
@@ -175,7 +176,7 @@ final class SqlValidation {
     for (String op : List.of("<", ">")) {
       BigDecimal bound = op.equals("<") ? bounds.get().min() : bounds.get().max();
       if (bound != null) {
-        parts.add(value + " " + op + " " + dialect.numberParameter());
+        parts.add(value + " " + op + " " + dialect.number("?"));
         if (!numeric) {
           params.add(ValueFamilies.NUMBER);
         }
@@ -226,7 +227,7 @@ final class SqlValidation {
         sql.append(", ").append(chunk.get(i).aggregate).append(" as v").append(i + 1);
         params.addAll(chunk.get(i).params);
       }
-      sql.append(" from ").append(dialect.table(table)).append(" t");
+      sql.append(" from ").append(table(table)).append(" t");
       DataTools.Result<QueryResult> result = access.sql(table.sourceId(), sql.toString(), params, 1);
       if (!result.ok()) {
         chunk.forEach(i -> i.error = result.error());
@@ -254,11 +255,11 @@ final class SqlValidation {
     List<String> columns = SqlRelations.exampleColumns(cls, item.subject.columns());
     String selected = String.join(", ", columns.stream().map(c -> dialect.column("t", c)).toList());
     if (item.duplicates) {
-      sql = "select " + item.predicate + ", count(*) as row_count from " + dialect.table(cls.table()) + " t where "
+      sql = "select " + item.predicate + ", count(*) as row_count from " + table(cls.table()) + " t where "
           + item.predicate + " is not null group by " + item.predicate + " having count(*) > 1 order by "
           + item.predicate + " limit " + EXAMPLES;
     } else {
-      sql = "select " + selected + " from " + dialect.table(cls.table()) + " t where " + item.predicate
+      sql = "select " + selected + " from " + table(cls.table()) + " t where " + item.predicate
           + " order by " + selected + " limit " + EXAMPLES;
     }
     DataTools.Result<QueryResult> examples = access.sql(cls.table().sourceId(), sql, item.predicateParams,
@@ -276,5 +277,9 @@ final class SqlValidation {
 
   static Subject subject(Rule rule, ClassSource cls, SlotSource b) {
     return new Subject(rule, cls.className(), b.name(), cls.table(), b.columns());
+  }
+
+  private String table(SourceTable t) {
+    return dialect.qualified(t.table().schema(), t.name());
   }
 }

@@ -1,6 +1,7 @@
 package org.openforge.agent.design;
 
 import java.util.List;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.NormalizedType;
 
