@@ -29,13 +29,14 @@ import org.openforge.engagement.Priority;
 import org.openforge.process.ApprovalType;
 import org.openforge.process.Phase;
 import org.openforge.system.Database;
+import org.openforge.support.ScriptedChatModels;
 import org.openforge.system.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The agent runner without a process engine or Spring context: real repositories over an in-memory H2 database
- * migrated by Flyway, a builtin (no model) run, and an agent whose behaviour each test sets.
+ * migrated by Flyway, the scripted fake model, and an agent whose behaviour each test sets.
  */
 class AgentRunnerTest {
 
@@ -50,6 +51,8 @@ class AgentRunnerTest {
   private AgentRunner runner;
   private AgentTaskRepository tasks;
   private AgentMessageRepository messages;
+  private EngagementRepository engagements;
+  private final ScriptedChatModels models = new ScriptedChatModels();
   private String engagementId;
 
   @BeforeEach
@@ -65,7 +68,7 @@ class AgentRunnerTest {
     tasks = new AgentTaskRepository(jdbc, json, tx);
     AgentEventRepository events = new AgentEventRepository(jdbc, json);
     AgentJournal journal = new AgentJournal(tasks, events, tx, event -> { }, clock);
-    EngagementRepository engagements = new EngagementRepository(jdbc, json, new Database(dataSource));
+    engagements = new EngagementRepository(jdbc, json, new Database(dataSource));
     ApprovalRepository approvals = new ApprovalRepository(jdbc, json);
     messages = new AgentMessageRepository(jdbc, json, tx, clock);
     ToolRegistry tools = new ToolRegistry(List.of());
@@ -85,12 +88,17 @@ class AgentRunnerTest {
     };
     runner = new AgentRunner(new AgentRegistry(List.of(agent)), tasks, events, journal, engagements,
         new ArtifactService(new ArtifactRepository(jdbc, json), engagements, clock), approvals, tools,
-        new ToolApprovals(agentApprovals), agentApprovals, new LlmProviders(List.of(), builtin), builtin,
+        new ToolApprovals(agentApprovals), agentApprovals, new LlmProviders(List.of(models), builtin), builtin,
         new LlmAssist(tools), messages, json, event -> { }, clock);
-    engagementId = UUID.randomUUID().toString();
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    engagements.insert(new Engagement(engagementId, "Runner", "test the runner", null, Priority.MEDIUM,
-        AgentConfig.DEFAULTS, false, null, "tester", now, now));
+    engagementId = engagement(AgentConfig.DEFAULTS);
+  }
+
+  private String engagement(AgentConfig config) {
+    String id = UUID.randomUUID().toString();
+    OffsetDateTime now = OffsetDateTime.now();
+    engagements.insert(new Engagement(id, "Runner", "test the runner", null, Priority.MEDIUM, config, false, null,
+        "tester", now, now));
+    return id;
   }
 
   @Test
@@ -154,6 +162,23 @@ class AgentRunnerTest {
     assertThat(failed.status()).isEqualTo(AgentTaskStatus.FAILED);
     assertThat(failed.attempts()).isEqualTo(2);
     assertThat(failed.error()).isEqualTo("source unreachable");
+  }
+
+  @Test
+  void aModelFailingInTheReviewOnTheLastAttemptFailsTheTask() {
+    engagementId = engagement(new AgentConfig(true, AgentConfig.DEFAULTS.approvalSettings(), null, List.of(),
+        new AgentConfig.LlmSettings("scripted", "runner-review", null, null, null, null)));
+    models.script("runner-review", ScriptedChatModels.fail("model down"));
+    behaviour = context -> new AgentResult(Map.of(), List.of(), 0.8, "three stakeholders");
+
+    AgentRunOutcome outcome = runner.run(request("run-5", true));
+
+    assertThat(outcome).isInstanceOf(AgentRunOutcome.Failed.class);
+    assertThat(models.requests("runner-review")).hasSize(1);
+    assertThat(models.requests("runner-review").get(0).messages().toString()).contains("three stakeholders");
+    AgentTask task = tasks.findByExecution("run-5").orElseThrow();
+    assertThat(task.status()).isEqualTo(AgentTaskStatus.FAILED);
+    assertThat(task.error()).contains("model down");
   }
 
   private AgentRunRequest request(String runKey, boolean lastAttempt) {
