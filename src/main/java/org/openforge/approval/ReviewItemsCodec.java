@@ -6,42 +6,46 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.openforge.approval.Approval.ReviewItem;
+import org.springframework.stereotype.Component;
 
 /**
  * Review items and context travel to an approval task as JSON strings in process variables (string variables need no
  * object serialiser and read well in Cockpit).
  */
-public final class ReviewItemsCodec {
+@Component
+public class ReviewItemsCodec {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final ObjectMapper mapper;
 
-  private ReviewItemsCodec() {}
+  public ReviewItemsCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
 
-  public static String encode(Object value) {
+  public String encode(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
-  static List<ReviewItem> decode(String json) {
+  List<ReviewItem> decode(String json) {
     if (json == null) {
       return List.of();
     }
     try {
-      return MAPPER.readValue(json, new TypeReference<List<ReviewItem>>() {});
+      return mapper.readValue(json, new TypeReference<List<ReviewItem>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("unreadable review items", e);
     }
   }
 
-  static Map<String, Object> decodeContext(String json) {
+  Map<String, Object> decodeContext(String json) {
     if (json == null) {
       return Map.of();
     }
     try {
-      return MAPPER.readValue(json, new TypeReference<Map<String, Object>>() {});
+      return mapper.readValue(json, new TypeReference<Map<String, Object>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("unreadable approval context", e);
     }

@@ -1,12 +1,21 @@
 package org.openforge.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The direction of dependencies between the top-level packages (DESIGN §3), from the plumbing up to the
@@ -48,4 +57,25 @@ class LayeringTest {
           "product", "lifecycle", "application")
       .whereLayer("process").mayOnlyBeAccessedByLayers("security", "engagement", "datasource", "ontology",
           "approval", "agent", "product", "lifecycle", "application");
+
+  /** Two top-level classes of one name are either the same thing (merge them) or deserve names that tell them apart. */
+  @ArchTest
+  static final ArchRule topLevelClassNamesAreUnique = classes().that().areTopLevelClasses()
+      .and().doNotHaveSimpleName("package-info")
+      .should(new ArchCondition<JavaClass>("have a simple name no other top-level class of org.openforge has") {
+        private Map<String, List<String>> byName = Map.of();
+
+        @Override
+        public void init(Collection<JavaClass> all) {
+          byName = all.stream().collect(Collectors.groupingBy(JavaClass::getSimpleName,
+              Collectors.mapping(JavaClass::getName, Collectors.toList())));
+        }
+
+        @Override
+        public void check(JavaClass type, ConditionEvents events) {
+          List<String> named = byName.getOrDefault(type.getSimpleName(), List.of(type.getName()));
+          events.add(new SimpleConditionEvent(type, named.size() <= 1,
+              type.getName() + " shares its simple name with " + named));
+        }
+      });
 }

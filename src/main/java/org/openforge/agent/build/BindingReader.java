@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openforge.agent.design.SlotMapping;
 import org.openforge.agent.design.TransformationMapping;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.TableInfo;
 import org.openforge.ontology.linkml.ClassDefinition;
@@ -288,7 +289,7 @@ public final class BindingReader {
       warnings.add(s.slot() + ": no column of " + table.name() + " to match " + s.via() + "." + partition);
       return s;
     }
-    return s.withSql("(select " + aggregate.get().sql(d::quote) + " from " + d.table(via.schema(), via.name())
+    return s.withSql("(select " + aggregate.get().sql(d::quote) + " from " + d.qualified(via.schema(), via.name())
         + " v where v." + d.quote(partition) + " = " + d.quote(table.name()) + "." + d.quote(key) + ")");
   }
 

@@ -1,5 +1,7 @@
 package org.openforge.agent.build;
 
+import org.openforge.datasource.SqlDialect;
+
 /** An attached data source as {@code list_data_sources} reports it. */
 public record SourceInfo(String id, String name, String sourceType, boolean connected) {
 

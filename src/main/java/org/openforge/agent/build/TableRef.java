@@ -9,7 +9,7 @@ public record TableRef(SourceInfo source, TableInfo info) {
 
   /** The table in SQL ({@code "sales"."customers"}); CSV files have none. */
   public String sql() {
-    return source.dialect() == null ? null : source.dialect().table(info.schema(), info.name());
+    return source.dialect() == null ? null : source.dialect().qualified(info.schema(), info.name());
   }
 
   /** The name {@code sample_rows} takes: {@code schema.name} or the file's table name. */

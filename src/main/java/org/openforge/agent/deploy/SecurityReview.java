@@ -100,7 +100,7 @@ public final class SecurityReview {
           + " stored encrypted", "the password is sealed (AES-256-GCM, bound to the source) and never returned by "
           + "the API", evidence));
     }
-    SourceAccess access = SourceAccess.probe(sources, source, tables);
+    SourcePrivileges access = SourcePrivileges.probe(sources, source, tables);
     Map<String, Object> accessEvidence = new LinkedHashMap<>(who);
     accessEvidence.put("user", access.user());
     accessEvidence.put("superuser", access.superuser());

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.openforge.datasource.catalog.ForeignKey;
 import org.openforge.datasource.catalog.SourceCatalog;
 import org.openforge.datasource.catalog.TableInfo;
-import org.openforge.ontology.infer.Names;
+import org.openforge.ontology.infer.Naming;
 import org.openforge.ontology.infer.Provenance;
 import org.openforge.ontology.infer.SourceTable;
 import org.openforge.ontology.linkml.ClassDefinition;
@@ -36,26 +36,26 @@ final class Bindings {
     this.catalogs = catalogs;
   }
 
-  static List<ClassBinding> bind(SchemaView view, List<SourceCatalog> catalogs) {
+  static List<ClassSource> bind(SchemaView view, List<SourceCatalog> catalogs) {
     return new Bindings(view, catalogs).run();
   }
 
-  private List<ClassBinding> run() {
+  private List<ClassSource> run() {
     List<ClassDefinition> classes = view.schema().classes().values().stream()
         .filter(c -> !c.abstractClass() && !c.mixinClass()).toList();
     classes.forEach(this::locate);
-    List<ClassBinding> result = new ArrayList<>();
+    List<ClassSource> result = new ArrayList<>();
     for (ClassDefinition c : classes) {
       SourceTable table = tables.get(c.name());
       if (table == null) {
-        result.add(new ClassBinding(c.name(), null, null, unbound.get(c.name()), List.of(), Map.of()));
+        result.add(new ClassSource(c.name(), null, null, unbound.get(c.name()), List.of(), Map.of()));
         continue;
       }
-      List<SlotBinding> slots = new ArrayList<>();
+      List<SlotSource> slots = new ArrayList<>();
       for (SlotDefinition slot : view.inducedSlots(c.name())) {
         slots.add(slot(table, slot));
       }
-      result.add(new ClassBinding(c.name(), table, how.get(c.name()), null, List.copyOf(slots),
+      result.add(new ClassSource(c.name(), table, how.get(c.name()), null, List.copyOf(slots),
           Provenance.uniqueKeys(c)));
     }
     return result;
@@ -80,25 +80,25 @@ final class Bindings {
       how.put(c.name(), "provenance annotations");
       return;
     }
-    String singular = Names.singular(Names.snake(c.name()));
+    String singular = Naming.singular(Naming.snake(c.name()));
     for (SourceCatalog catalog : catalogs) {
       for (TableInfo t : catalog.tables()) {
-        if (Names.singular(Names.snake(t.name())).equals(singular)) {
+        if (Naming.singular(Naming.snake(t.name())).equals(singular)) {
           tables.put(c.name(), new SourceTable(catalog, t));
           how.put(c.name(), "table name");
           return;
         }
       }
     }
-    unbound.put(c.name(), "no table named " + singular + " or " + Names.plural(singular) + " in the attached sources");
+    unbound.put(c.name(), "no table named " + singular + " or " + Naming.plural(singular) + " in the attached sources");
   }
 
-  private SlotBinding slot(SourceTable table, SlotDefinition slot) {
+  private SlotSource slot(SourceTable table, SlotDefinition slot) {
     Optional<String> expression = Provenance.of(slot, Provenance.EXPRESSION);
     if (expression.isPresent()) {
       SourceTable via = annotatedTable(slot).orElse(table);
       List<String> columns = Provenance.of(slot, Provenance.SOURCE_COLUMN).map(Provenance::list).orElse(List.of());
-      return SlotBinding.computed(slot, Provenance.of(slot, Provenance.DERIVATION).orElse("derived"),
+      return SlotSource.computed(slot, Provenance.of(slot, Provenance.DERIVATION).orElse("derived"),
           expression.get(), via, columns, "computed as the schema's expression annotation says");
     }
     if (view.isClass(slot.range()) && slot.isMultivalued()) {
@@ -109,18 +109,18 @@ final class Bindings {
     }
     Optional<String> annotated = Provenance.of(slot, Provenance.SOURCE_COLUMN);
     if (annotated.isPresent()) {
-      return table.column(annotated.get()).isPresent() ? SlotBinding.column(slot, annotated.get())
-          : SlotBinding.unbound(slot, "column " + annotated.get() + " is no longer in " + table.qualifiedName());
+      return table.column(annotated.get()).isPresent() ? SlotSource.column(slot, annotated.get())
+          : SlotSource.unbound(slot, "column " + annotated.get() + " is no longer in " + table.qualifiedName());
     }
     Optional<String> named = columnNamed(table, slot.name());
     if (named.isPresent()) {
-      return SlotBinding.column(slot, named.get());
+      return SlotSource.column(slot, named.get());
     }
-    return Derivations.guess(slot, table).orElse(SlotBinding.unbound(slot, "no column " + Names.snake(slot.name())
+    return Derivations.guess(slot, table).orElse(SlotSource.unbound(slot, "no column " + Naming.snake(slot.name())
         + " in " + table.qualifiedName() + " and no known way to compute it"));
   }
 
-  private SlotBinding reference(SourceTable table, SlotDefinition slot) {
+  private SlotSource reference(SourceTable table, SlotDefinition slot) {
     SourceTable target = tables.get(slot.range());
     List<String> columns = Provenance.of(slot, Provenance.SOURCE_COLUMN).map(Provenance::list).orElse(List.of());
     Optional<ForeignKey> fk = columns.isEmpty() ? foreignKeyTo(table, target, slot.name())
@@ -128,19 +128,19 @@ final class Bindings {
     List<String> cols = !columns.isEmpty() ? columns : fk.map(ForeignKey::columns)
         .orElse(referenceColumn(table, slot.name()).map(List::of).orElse(List.of()));
     if (cols.isEmpty()) {
-      return SlotBinding.unbound(slot, "no column of " + table.qualifiedName() + " refers to " + slot.range());
+      return SlotSource.unbound(slot, "no column of " + table.qualifiedName() + " refers to " + slot.range());
     }
     Optional<String> missing = cols.stream().filter(c -> table.column(c).isEmpty()).findFirst();
     if (missing.isPresent()) {
-      return SlotBinding.unbound(slot, "column " + missing.get() + " is no longer in " + table.qualifiedName());
+      return SlotSource.unbound(slot, "column " + missing.get() + " is no longer in " + table.qualifiedName());
     }
     List<String> targetColumns = Provenance.of(slot, Provenance.TARGET_COLUMN).map(Provenance::list)
         .or(() -> fk.map(ForeignKey::referencedColumns)).orElse(identifierColumn(slot.range()).map(List::of)
             .orElse(List.of()));
-    return SlotBinding.reference(slot, cols, target, targetColumns);
+    return SlotSource.reference(slot, cols, target, targetColumns);
   }
 
-  private SlotBinding junction(SourceTable table, SlotDefinition slot) {
+  private SlotSource junction(SourceTable table, SlotDefinition slot) {
     SourceTable target = tables.get(slot.range());
     Optional<SourceTable> annotated = annotatedTable(slot).filter(t -> !t.sameAs(table));
     Optional<String> ownerAnnotation = Provenance.of(slot, Provenance.OWNER_COLUMN);
@@ -153,13 +153,13 @@ final class Bindings {
       Optional<String> missing = java.util.stream.Stream.concat(owner.stream(), columns.stream())
           .filter(c -> via.column(c).isEmpty()).findFirst();
       if (missing.isPresent() || columns.isEmpty()) {
-        return SlotBinding.unbound(slot, "column " + missing.orElse("(none)") + " is no longer in junction table "
+        return SlotSource.unbound(slot, "column " + missing.orElse("(none)") + " is no longer in junction table "
             + via.qualifiedName());
       }
-      return SlotBinding.junction(slot, via, owner, columns, target, targetColumns);
+      return SlotSource.junction(slot, via, owner, columns, target, targetColumns);
     }
     if (target == null) {
-      return SlotBinding.unbound(slot, "the range class " + slot.range() + " has no source table");
+      return SlotSource.unbound(slot, "the range class " + slot.range() + " has no source table");
     }
     for (TableInfo t : table.catalog().tables()) {
       SourceTable candidate = new SourceTable(table.catalog(), t);
@@ -168,11 +168,11 @@ final class Bindings {
           .filter(fk -> toOwner.map(o -> !o.equals(fk)).orElse(true))
           .filter(fk -> candidate.target(fk).map(x -> x.sameAs(target)).orElse(false)).findFirst();
       if (toOwner.isPresent() && toTarget.isPresent() && !candidate.sameAs(table) && !candidate.sameAs(target)) {
-        return SlotBinding.junction(slot, candidate, toOwner.get().columns(), toTarget.get().columns(), target,
+        return SlotSource.junction(slot, candidate, toOwner.get().columns(), toTarget.get().columns(), target,
             toTarget.get().referencedColumns());
       }
     }
-    return SlotBinding.unbound(slot, "no junction table links " + table.qualifiedName() + " and "
+    return SlotSource.unbound(slot, "no junction table links " + table.qualifiedName() + " and "
         + target.qualifiedName());
   }
 
@@ -184,9 +184,9 @@ final class Bindings {
     List<ForeignKey> fks = table.table().foreignKeys().stream()
         .filter(fk -> table.target(fk).map(t -> t.sameAs(target)).orElse(false)).toList();
     if (slotName != null) {
-      String s = Names.snake(slotName);
+      String s = Naming.snake(slotName);
       for (ForeignKey fk : fks) {
-        String c = Names.snake(fk.columns().get(0));
+        String c = Naming.snake(fk.columns().get(0));
         if (c.equals(s) || c.startsWith(s + "_")) {
           return Optional.of(fk);
         }
@@ -196,7 +196,7 @@ final class Bindings {
   }
 
   private static Optional<String> referenceColumn(SourceTable table, String slotName) {
-    String s = Names.snake(slotName);
+    String s = Naming.snake(slotName);
     for (String candidate : List.of(s + "_id", s + "_code", s + "_key", s)) {
       Optional<String> found = columnNamed(table, candidate);
       if (found.isPresent()) {
@@ -207,8 +207,8 @@ final class Bindings {
   }
 
   private static Optional<String> columnNamed(SourceTable table, String slotName) {
-    String s = Names.snake(slotName);
-    return table.table().columns().stream().map(c -> c.name()).filter(n -> Names.snake(n).equals(s)).findFirst();
+    String s = Naming.snake(slotName);
+    return table.table().columns().stream().map(c -> c.name()).filter(n -> Naming.snake(n).equals(s)).findFirst();
   }
 
   /** The column holding the identifier of a class's instances, in its table. */

@@ -16,8 +16,8 @@ import org.openforge.ontology.infer.SourceTable;
 
 /**
  * The CSV checks across rows and files: references (the profiler's exact orphan count for the relationship it
- * inferred on the same column, or both files compared in full when each has at most {@value CsvChecks#SAMPLE}
- * rows) and unique keys (exact distinct counts for one column, else the first {@value CsvChecks#SAMPLE} rows).
+ * inferred on the same column, or both files compared in full when each has at most {@value CsvValidation#SAMPLE}
+ * rows) and unique keys (exact distinct counts for one column, else the first {@value CsvValidation#SAMPLE} rows).
  */
 final class CsvRelations {
 
@@ -27,8 +27,8 @@ final class CsvRelations {
     this.values = values;
   }
 
-  Check reference(ClassBinding cls, SlotBinding b) {
-    Subject s = CsvChecks.subject(Rule.REFERENTIAL_INTEGRITY, cls, b);
+  Check reference(ClassSource cls, SlotSource b) {
+    Subject s = CsvValidation.subject(Rule.REFERENTIAL_INTEGRITY, cls, b);
     SourceTable target = b.target();
     if (target == null) {
       return s.skipped("the range class " + b.slot().range() + " has no file in the attached sources");
@@ -50,26 +50,26 @@ final class CsvRelations {
     return smallJoin(s, cls.table(), b.columns(), target, b.targetColumns(), b.slot().range());
   }
 
-  Check junction(ClassBinding cls, SlotBinding b, Subject s) {
+  Check junction(ClassSource cls, SlotSource b, Subject s) {
     if (b.target() == null || b.targetColumns().size() != b.columns().size()) {
       return s.skipped("the file and columns the junction points at are unknown");
     }
     return smallJoin(s, b.via(), b.columns(), b.target(), b.targetColumns(), b.slot().range());
   }
 
-  /** Compares both files in full when each has at most {@value CsvChecks#SAMPLE} rows; else nothing is proven. */
+  /** Compares both files in full when each has at most {@value CsvValidation#SAMPLE} rows; else nothing is proven. */
   private Check smallJoin(Subject s, SourceTable child, List<String> columns, SourceTable target,
       List<String> targetColumns, String targetClass) {
     if (!target.sourceId().equals(child.sourceId()) || targetColumns.size() != columns.size()) {
       return s.skipped(targetClass + " is in another source or its key columns are unknown");
     }
-    if (CsvValues.rows(child) > CsvChecks.SAMPLE || CsvValues.rows(target) > CsvChecks.SAMPLE) {
+    if (CsvValues.rows(child) > CsvValidation.SAMPLE || CsvValues.rows(target) > CsvValidation.SAMPLE) {
       return s.skipped("no relationship between " + child.name() + " and " + target.name() + " was inferred by the "
-          + "profiler, and a bounded sample of the first " + CsvChecks.SAMPLE
+          + "profiler, and a bounded sample of the first " + CsvValidation.SAMPLE
           + " rows cannot prove a reference missing");
     }
-    SourceAccess.Result<QueryResult> childRows = values.sample(child);
-    SourceAccess.Result<QueryResult> parentRows = values.sample(target);
+    DataTools.Result<QueryResult> childRows = values.sample(child);
+    DataTools.Result<QueryResult> parentRows = values.sample(target);
     if (!childRows.ok() || !parentRows.ok()) {
       return s.error("sample", childRows.ok() ? parentRows.error() : childRows.error());
     }
@@ -83,7 +83,7 @@ final class CsvRelations {
       List<String> key = CsvValues.values(childRows.value(), row, columns);
       if (!key.contains(null) && !keys.contains(key)) {
         count++;
-        if (examples.size() < SqlChecks.EXAMPLES) {
+        if (examples.size() < SqlValidation.EXAMPLES) {
           Map<String, Object> example = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
             example.put(columns.get(i), key.get(i));
@@ -96,12 +96,12 @@ final class CsvRelations {
         + " missing from " + target.name() + " (both files compared in full)");
   }
 
-  Check uniqueKey(ClassBinding cls, String name, List<String> slots) {
+  Check uniqueKey(ClassSource cls, String name, List<String> slots) {
     List<String> columns = new ArrayList<>();
     for (String slot : slots) {
-      Optional<SlotBinding> b = cls.slot(slot);
-      if (b.isEmpty() || b.get().columns().isEmpty() || b.get().kind() == SlotBinding.Kind.JUNCTION
-          || b.get().kind() == SlotBinding.Kind.COMPUTED) {
+      Optional<SlotSource> b = cls.slot(slot);
+      if (b.isEmpty() || b.get().columns().isEmpty() || b.get().kind() == SlotSource.Kind.JUNCTION
+          || b.get().kind() == SlotSource.Kind.COMPUTED) {
         return new Subject(Rule.IDENTIFIER_UNIQUENESS, cls.className(), String.join(",", slots), cls.table(),
             List.of()).skipped("slot " + slot + " of unique key " + name + " has no column");
       }
@@ -121,8 +121,8 @@ final class CsvRelations {
     return uniqueSample(s, cls, columns, "unique key " + name);
   }
 
-  Check uniqueSample(Subject s, ClassBinding cls, List<String> columns, String what) {
-    SourceAccess.Result<QueryResult> sample = values.sample(cls.table());
+  Check uniqueSample(Subject s, ClassSource cls, List<String> columns, String what) {
+    DataTools.Result<QueryResult> sample = values.sample(cls.table());
     if (!sample.ok()) {
       return s.error("sample", sample.error());
     }
@@ -135,7 +135,7 @@ final class CsvRelations {
     }
     long duplicates = seen.values().stream().mapToLong(n -> n - 1).sum();
     List<Map<String, Object>> examples = seen.entrySet().stream().filter(e -> e.getValue() > 1)
-        .limit(SqlChecks.EXAMPLES).map(e -> {
+        .limit(SqlValidation.EXAMPLES).map(e -> {
           Map<String, Object> row = new LinkedHashMap<>();
           for (int i = 0; i < columns.size(); i++) {
             row.put(columns.get(i), e.getKey().get(i));
@@ -143,9 +143,9 @@ final class CsvRelations {
           row.put("row_count", e.getValue());
           return row;
         }).toList();
-    boolean whole = CsvValues.rows(cls.table()) <= CsvChecks.SAMPLE;
+    boolean whole = CsvValues.rows(cls.table()) <= CsvValidation.SAMPLE;
     return s.measured(duplicates, whole, "sample", (long) sample.value().rows().size(), examples, duplicates
         + " rows repeat a value of " + what + (whole ? " (the whole file)"
-        : " in the first " + CsvChecks.SAMPLE + " rows"));
+        : " in the first " + CsvValidation.SAMPLE + " rows"));
   }
 }

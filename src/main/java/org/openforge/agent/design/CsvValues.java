@@ -16,15 +16,15 @@ import org.openforge.ontology.infer.SourceTable;
 
 /**
  * The values of a CSV column as validation sees them: a census (every distinct value with its row count, when the
- * profile's top values list them all) for exact counts, else the first {@value CsvChecks#SAMPLE} rows of the file
+ * profile's top values list them all) for exact counts, else the first {@value CsvValidation#SAMPLE} rows of the file
  * ({@code sample_rows}, fetched once per file), exact only when the file has no more rows.
  */
 final class CsvValues {
 
-  private final SourceAccess access;
-  private final Map<String, SourceAccess.Result<QueryResult>> samples = new HashMap<>();
+  private final DataTools access;
+  private final Map<String, DataTools.Result<QueryResult>> samples = new HashMap<>();
 
-  CsvValues(SourceAccess access) {
+  CsvValues(DataTools access) {
     this.access = access;
   }
 
@@ -32,7 +32,7 @@ final class CsvValues {
   Check values(Subject s, SourceTable table, ColumnInfo column, Predicate<String> bad, String what) {
     Optional<List<TopValue>> census = census(table, column);
     if (census.isEmpty()) {
-      return sampled(s, new ClassBinding(s.className(), table, null, null, List.of(), Map.of()), column.name(), bad,
+      return sampled(s, new ClassSource(s.className(), table, null, null, List.of(), Map.of()), column.name(), bad,
           what);
     }
     long count = 0;
@@ -40,7 +40,7 @@ final class CsvValues {
     for (TopValue v : census.get()) {
       if (bad.test(v.value())) {
         count += v.count();
-        if (examples.size() < SqlChecks.EXAMPLES) {
+        if (examples.size() < SqlValidation.EXAMPLES) {
           Map<String, Object> row = row(column.name(), v.value());
           row.put("row_count", v.count());
           examples.add(row);
@@ -51,8 +51,8 @@ final class CsvValues {
         + " (every distinct value of the column with its row count)");
   }
 
-  Check sampled(Subject s, ClassBinding cls, String column, Predicate<String> bad, String what) {
-    SourceAccess.Result<QueryResult> sample = sample(cls.table());
+  Check sampled(Subject s, ClassSource cls, String column, Predicate<String> bad, String what) {
+    DataTools.Result<QueryResult> sample = sample(cls.table());
     if (!sample.ok()) {
       return s.error("sample", sample.error());
     }
@@ -63,34 +63,35 @@ final class CsvValues {
       String v = text(row, index);
       if (v != null && bad.test(v)) {
         count++;
-        if (examples.size() < SqlChecks.EXAMPLES) {
+        if (examples.size() < SqlValidation.EXAMPLES) {
           examples.add(example(cls, sample.value(), row, column));
         }
       }
     }
-    boolean whole = rows(cls.table()) <= CsvChecks.SAMPLE;
+    boolean whole = rows(cls.table()) <= CsvValidation.SAMPLE;
     return s.measured(count, whole, "sample", (long) sample.value().rows().size(), examples, count + " rows: " + what
-        + (whole ? " (the whole file)" : " in the first " + CsvChecks.SAMPLE + " of " + rows(cls.table()) + " rows"));
+        + (whole ? " (the whole file)"
+            : " in the first " + CsvValidation.SAMPLE + " of " + rows(cls.table()) + " rows"));
   }
 
-  List<Map<String, Object>> sampleRows(ClassBinding cls, String column, Predicate<String> match) {
-    SourceAccess.Result<QueryResult> sample = sample(cls.table());
+  List<Map<String, Object>> sampleRows(ClassSource cls, String column, Predicate<String> match) {
+    DataTools.Result<QueryResult> sample = sample(cls.table());
     if (!sample.ok()) {
       return List.of();
     }
     int index = sample.value().columns().indexOf(column);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (List<Object> row : sample.value().rows()) {
-      if (match.test(text(row, index)) && rows.size() < SqlChecks.EXAMPLES) {
+      if (match.test(text(row, index)) && rows.size() < SqlValidation.EXAMPLES) {
         rows.add(example(cls, sample.value(), row, column));
       }
     }
     return rows;
   }
 
-  static Map<String, Object> example(ClassBinding cls, QueryResult result, List<Object> row, String column) {
+  static Map<String, Object> example(ClassSource cls, QueryResult result, List<Object> row, String column) {
     Map<String, Object> example = new LinkedHashMap<>();
-    cls.identifier().map(SlotBinding::column).filter(c -> !c.equals(column)).ifPresent(id ->
+    cls.identifier().map(SlotSource::column).filter(c -> !c.equals(column)).ifPresent(id ->
         example.put(id, text(row, result.columns().indexOf(id))));
     example.put(column, text(row, result.columns().indexOf(column)));
     return example;
@@ -107,9 +108,9 @@ final class CsvValues {
     return covered == table.table().rowCount() - p.nullCount() ? Optional.of(p.topValues()) : Optional.empty();
   }
 
-  SourceAccess.Result<QueryResult> sample(SourceTable table) {
+  DataTools.Result<QueryResult> sample(SourceTable table) {
     return samples.computeIfAbsent(table.sourceId() + "\u0000" + table.name(),
-        k -> access.sample(table.sourceId(), table.name(), CsvChecks.SAMPLE));
+        k -> access.sample(table.sourceId(), table.name(), CsvValidation.SAMPLE));
   }
 
   static Optional<QualityIssue> issue(SourceTable table, String kind, String column) {

@@ -18,7 +18,7 @@ import org.openforge.datasource.catalog.SourceCatalog;
 record CurrentCatalogs(List<SourceCatalog> catalogs, Map<String, String> types, Set<String> unreadable,
     List<String> warnings) {
 
-  static CurrentCatalogs load(AgentContext context, SourceAccess access, List<AttachedSource> attached,
+  static CurrentCatalogs load(AgentContext context, DataTools access, List<AttachedSource> attached,
       int csvTopValues) {
     List<SourceCatalog> catalogs = new ArrayList<>();
     Map<String, String> types = new LinkedHashMap<>();
@@ -28,7 +28,7 @@ record CurrentCatalogs(List<SourceCatalog> catalogs, Map<String, String> types, 
       boolean profile = !source.jdbc() && csvTopValues > 0;
       context.progress("catalog", (profile ? "profiling " : "describing ") + source.name() + " ("
           + source.sourceType() + ")");
-      SourceAccess.Result<SourceCatalog> result = profile ? access.profile(source.id(), List.of(), csvTopValues)
+      DataTools.Result<SourceCatalog> result = profile ? access.profile(source.id(), List.of(), csvTopValues)
           : access.describe(source.id());
       if (result.ok()) {
         catalogs.add(result.value());

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.ForeignKey;
-import org.openforge.ontology.infer.Names;
+import org.openforge.ontology.infer.Naming;
 import org.openforge.ontology.infer.SourceTable;
 import org.openforge.ontology.linkml.SlotDefinition;
 
@@ -28,8 +28,8 @@ final class Derivations {
 
   private Derivations() {}
 
-  static Optional<SlotBinding> guess(SlotDefinition slot, SourceTable table) {
-    String n = Names.snake(slot.name());
+  static Optional<SlotSource> guess(SlotDefinition slot, SourceTable table) {
+    String n = Naming.snake(slot.name());
     if (LIFETIME.contains(n)) {
       return sum(slot, table, null);
     }
@@ -42,20 +42,20 @@ final class Derivations {
       return count(slot, table, counted);
     }
     if (n.equals("full_name") && table.column("first_name").isPresent() && table.column("last_name").isPresent()) {
-      return Optional.of(SlotBinding.computed(slot, "derived", "CONCAT(first_name, ' ', last_name)", table,
+      return Optional.of(SlotSource.computed(slot, "derived", "CONCAT(first_name, ' ', last_name)", table,
           List.of("first_name", "last_name"), "full_name joins first_name and last_name"));
     }
     return Optional.empty();
   }
 
-  private static Optional<SlotBinding> sum(SlotDefinition slot, SourceTable table, String column) {
-    SlotBinding best = null;
+  private static Optional<SlotSource> sum(SlotDefinition slot, SourceTable table, String column) {
+    SlotSource best = null;
     long bestRows = -1;
     for (SourceTable child : children(table)) {
       ForeignKey fk = reference(child, table).orElseThrow();
       Optional<ColumnInfo> money = child.table().columns().stream()
           .filter(c -> c.normalizedType().numeric() && !fk.columns().contains(c.name()))
-          .filter(c -> column == null ? MONEY.matcher(c.name()).matches() : Names.snake(c.name()).equals(column))
+          .filter(c -> column == null ? MONEY.matcher(c.name()).matches() : Naming.snake(c.name()).equals(column))
           .min(Comparator.comparingInt(Derivations::moneyRank).thenComparingInt(ColumnInfo::position));
       long rows = child.table().rowCount() == null ? 0 : child.table().rowCount();
       if (money.isPresent() && rows > bestRows) {
@@ -66,7 +66,7 @@ final class Derivations {
         }
         String expression = "SUM(" + argument + ") OVER (PARTITION BY " + child.name() + "." + fk.columns().get(0)
             + ")";
-        best = SlotBinding.computed(slot, "aggregation", expression, child, List.of(money.get().name(),
+        best = SlotSource.computed(slot, "aggregation", expression, child, List.of(money.get().name(),
             fk.columns().get(0)), "sum of " + child.name() + "." + money.get().name() + " per row of "
             + table.name() + " (by the slot's name)");
       }
@@ -74,14 +74,14 @@ final class Derivations {
     return Optional.ofNullable(best);
   }
 
-  private static Optional<SlotBinding> count(SlotDefinition slot, SourceTable table, String counted) {
-    String singular = Names.singular(counted);
+  private static Optional<SlotSource> count(SlotDefinition slot, SourceTable table, String counted) {
+    String singular = Naming.singular(counted);
     for (SourceTable child : children(table)) {
-      String childName = Names.singular(Names.snake(child.name()));
+      String childName = Naming.singular(Naming.snake(child.name()));
       if (childName.equals(singular) || childName.endsWith("_" + singular)) {
         ForeignKey fk = reference(child, table).orElseThrow();
         String expression = "COUNT(*) OVER (PARTITION BY " + child.name() + "." + fk.columns().get(0) + ")";
-        return Optional.of(SlotBinding.computed(slot, "aggregation", expression, child, List.of(fk.columns().get(0)),
+        return Optional.of(SlotSource.computed(slot, "aggregation", expression, child, List.of(fk.columns().get(0)),
             "count of " + child.name() + " rows per row of " + table.name() + " (by the slot's name)"));
       }
     }

@@ -18,7 +18,7 @@ import org.openforge.ontology.infer.SchemaInference;
  */
 record DesignCatalogs(List<SourceCatalog> catalogs, Map<String, String> origins, List<String> warnings) {
 
-  static DesignCatalogs load(AgentContext context, SourceAccess access, List<AttachedSource> sources) {
+  static DesignCatalogs load(AgentContext context, DataTools access, List<AttachedSource> sources) {
     Map<String, SourceCatalog> fromArtifact = CatalogArtifact.profiled(
         context.latest(CatalogArtifact.KIND).orElse(null), access.json());
     List<SourceCatalog> catalogs = new ArrayList<>();
@@ -32,7 +32,7 @@ record DesignCatalogs(List<SourceCatalog> catalogs, Map<String, String> origins,
         continue;
       }
       context.progress("catalog", "profiling " + source.name() + " (" + source.sourceType() + ")");
-      SourceAccess.Result<SourceCatalog> profiled = access.profile(source.id(), List.of(), null);
+      DataTools.Result<SourceCatalog> profiled = access.profile(source.id(), List.of(), null);
       if (profiled.ok()) {
         catalogs.add(profiled.value());
         origins.put(source.id(), "profile_source");
@@ -45,7 +45,7 @@ record DesignCatalogs(List<SourceCatalog> catalogs, Map<String, String> origins,
     return new DesignCatalogs(completeEnums(context, access, catalogs, warnings), origins, warnings);
   }
 
-  private static List<SourceCatalog> completeEnums(AgentContext context, SourceAccess access,
+  private static List<SourceCatalog> completeEnums(AgentContext context, DataTools access,
       List<SourceCatalog> catalogs, List<String> warnings) {
     Map<String, List<String>> incomplete = SchemaInference.needingAllValues(catalogs);
     List<SourceCatalog> result = new ArrayList<>();
@@ -56,7 +56,7 @@ record DesignCatalogs(List<SourceCatalog> catalogs, Map<String, String> origins,
         continue;
       }
       context.progress("catalog", "listing every value of enum-like columns in " + String.join(", ", tables));
-      SourceAccess.Result<SourceCatalog> more = access.profile(catalog.sourceId(), tables, Enums.MAX_VALUES + 5);
+      DataTools.Result<SourceCatalog> more = access.profile(catalog.sourceId(), tables, Enums.MAX_VALUES + 5);
       if (!more.ok()) {
         warnings.add("cannot list the values of enum-like columns of " + String.join(", ", tables) + ": "
             + more.error());

@@ -14,7 +14,7 @@ import org.openforge.engagement.ArtifactService;
 import org.openforge.ontology.generate.JsonSchemaGenerator;
 import org.openforge.ontology.generate.PostgresDdl;
 import org.openforge.ontology.generate.PostgresDdlGenerator;
-import org.openforge.ontology.infer.Names;
+import org.openforge.ontology.infer.Naming;
 import org.openforge.ontology.infer.SchemaInference;
 import org.openforge.ontology.linkml.SchemaChange;
 import org.openforge.ontology.linkml.SchemaDefinition;
@@ -56,7 +56,7 @@ public class OntologyDesignAgent implements Agent {
 
   @Override
   public AgentResult run(AgentContext context) {
-    SourceAccess access = new SourceAccess(context, artifacts.json());
+    DataTools access = new DataTools(context, artifacts.json());
     List<AttachedSource> attached = access.attached();
     if (attached.isEmpty()) {
       throw new AgentDeclinedException("no data source is attached to the engagement: attach one (POST "
@@ -81,7 +81,7 @@ public class OntologyDesignAgent implements Agent {
 
     String name = schemaName(context);
     SchemaInference.Result inferred = SchemaInference.infer(SCHEMA_BASE + name, name,
-        Names.words(name) + " ontology", catalogs.catalogs(), requirements.texts());
+        Naming.words(name) + " ontology", catalogs.catalogs(), requirements.texts());
     SchemaDefinition schema = inferred.schema();
     if (schema.classes().isEmpty()) {
       throw new AgentDeclinedException("the attached sources have no table or file to model: "
@@ -141,7 +141,7 @@ public class OntologyDesignAgent implements Agent {
   private static String schemaName(AgentContext context) {
     Object domain = context.input().get("domain");
     String raw = domain != null && !domain.toString().isBlank() ? domain.toString() : context.engagement().name();
-    return Names.snake(raw == null || raw.isBlank() ? "ontology" : raw);
+    return Naming.snake(raw == null || raw.isBlank() ? "ontology" : raw);
   }
 
   private static Map<String, Object> metadata(SchemaDefinition schema, SchemaView view, List<ValidationIssue> issues,

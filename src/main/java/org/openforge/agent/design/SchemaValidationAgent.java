@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The built-in {@code schema_validation} agent: checks the ontology against the real data of the attached sources —
  * type compatibility, null handling, referential integrity, identifier (and unique key) uniqueness, enum membership,
- * patterns, minimum/maximum values — pushed down to SQL for databases ({@link SqlChecks}) and from the profile, a
- * census of values or a bounded sample for CSV files ({@link CsvChecks}). Input: {@code schema_id} (an ontology
+ * patterns, minimum/maximum values — pushed down to SQL for databases ({@link SqlValidation}) and from the profile, a
+ * census of values or a bounded sample for CSV files ({@link CsvValidation}). Input: {@code schema_id} (an ontology
  * artifact; default the newest) and {@code validation_rules} (rule families to run; default all).
  */
 @Component
@@ -52,27 +52,27 @@ public class SchemaValidationAgent implements Agent {
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version() + ": "
         + ontology.view().schema().classes().size() + " classes; rules " + selection.rules().stream()
         .map(Rule::value).toList());
-    SourceAccess access = new SourceAccess(context, artifacts.json());
+    DataTools access = new DataTools(context, artifacts.json());
     List<AttachedSource> attached = access.attached();
     if (!attached.isEmpty()) {
       DataAccess.require(context, attached, "schema validation counts values that break the ontology in SQL "
-          + "(read-only) or from file profiles, and shows up to " + SqlChecks.EXAMPLES + " example rows per failed "
+          + "(read-only) or from file profiles, and shows up to " + SqlValidation.EXAMPLES + " example rows per failed "
           + "check");
     }
-    CurrentCatalogs current = CurrentCatalogs.load(context, access, attached, CsvChecks.TOP_VALUES);
+    CurrentCatalogs current = CurrentCatalogs.load(context, access, attached, CsvValidation.TOP_VALUES);
     warnings.addAll(current.warnings());
-    List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
+    List<ClassSource> bindings = Bindings.bind(ontology.view(), current.catalogs());
     boolean unreadable = bindings.stream().anyMatch(b -> unreadable(b, ontology, current).isPresent());
-    if (bindings.stream().noneMatch(ClassBinding::bound) && !unreadable) {
+    if (bindings.stream().noneMatch(ClassSource::bound) && !unreadable) {
       throw new AgentDeclinedException("nothing to validate: no class of ontology " + ontology.view().schema().name()
           + " maps to a table of the attached sources (" + String.join("; ", bindings.stream()
           .map(b -> b.className() + ": " + b.reason()).limit(5).toList()) + ")");
     }
     List<Check> checks = new ArrayList<>();
-    Map<String, SqlChecks> sql = new HashMap<>();
-    CsvChecks csv = new CsvChecks(access, ontology.view(), selection.rules());
+    Map<String, SqlValidation> sql = new HashMap<>();
+    CsvValidation csv = new CsvValidation(access, ontology.view(), selection.rules());
     List<Map<String, Object>> unbound = new ArrayList<>();
-    for (ClassBinding cls : bindings) {
+    for (ClassSource cls : bindings) {
       if (!cls.bound()) {
         unbound.add(entry(cls.className(), null, cls.reason()));
         unreadable(cls, ontology, current).ifPresent(checks::add);
@@ -81,9 +81,9 @@ public class SchemaValidationAgent implements Agent {
       context.progress("checking", cls.className() + " against " + cls.table().qualifiedName());
       String type = current.types().get(cls.table().sourceId());
       checks.addAll("csv".equals(type) ? csv.run(cls)
-          : sql.computeIfAbsent(cls.table().sourceId(), id -> new SqlChecks(access, ontology.view(),
+          : sql.computeIfAbsent(cls.table().sourceId(), id -> new SqlValidation(access, ontology.view(),
               selection.rules(), type)).run(cls));
-      cls.slots().stream().filter(s -> s.kind() == SlotBinding.Kind.UNBOUND)
+      cls.slots().stream().filter(s -> s.kind() == SlotSource.Kind.UNBOUND)
           .forEach(s -> unbound.add(entry(cls.className(), s.name(), s.reason())));
     }
     long passed = checks.stream().filter(c -> Check.PASSED.equals(c.status())).count();
@@ -117,7 +117,7 @@ public class SchemaValidationAgent implements Agent {
    * An error check for a class whose source is attached but could not be read: validation could not happen, and the
    * report must not pass (an older passing report would otherwise stay the gate's evidence).
    */
-  private static Optional<Check> unreadable(ClassBinding cls, OntologyInput ontology, CurrentCatalogs current) {
+  private static Optional<Check> unreadable(ClassSource cls, OntologyInput ontology, CurrentCatalogs current) {
     Optional<String> sourceId = ontology.view().classDefinition(cls.className())
         .flatMap(c -> Provenance.of(c, Provenance.SOURCE_ID));
     if (sourceId.isEmpty() || !current.unreadable().contains(sourceId.get())) {
@@ -145,7 +145,7 @@ public class SchemaValidationAgent implements Agent {
       s.put("source_id", id);
       s.put("source_type", type);
       s.put("method", "csv".equals(type) ? "profile_source (every row streamed), value census, sample_rows (first "
-          + CsvChecks.SAMPLE + " rows)" : "execute_sql (checks pushed down to the database)");
+          + CsvValidation.SAMPLE + " rows)" : "execute_sql (checks pushed down to the database)");
       out.add(s);
     });
     return out;
@@ -156,21 +156,23 @@ public class SchemaValidationAgent implements Agent {
     m.put(Rule.TYPE_COMPATIBILITY.value(), "Database: the column type guarantees the range (method column_type), or "
         + "one aggregate query per table counts the values that do not fit (text that does not read as the range, "
         + "fractions for integers). CSV: a census of all distinct values, or the profiler's count of values not of "
-        + "the column's inferred type when that is the range's type, else the first " + CsvChecks.SAMPLE + " rows.");
+        + "the column's inferred type when that is the range's type, else the first "
+        + CsvValidation.SAMPLE + " rows.");
     m.put(Rule.NULL_HANDLING.value(), "Rows without a value in a required slot: counted in SQL; for CSV the "
         + "profile's null count over the whole file.");
     m.put(Rule.REFERENTIAL_INTEGRITY.value(), "Rows whose foreign-key value (or junction row) matches no row of the "
         + "referenced table: one NOT EXISTS query per reference. CSV: the profiler's orphan count for the inferred "
-        + "relationship, or both files compared in full when each has at most " + CsvChecks.SAMPLE + " rows.");
+        + "relationship, or both files compared in full when each has at most " + CsvValidation.SAMPLE + " rows.");
     m.put(Rule.IDENTIFIER_UNIQUENESS.value(), "Rows beyond the first of each identifier or unique-key value: "
         + "count(col) - count(distinct col), or GROUP BY ... HAVING count(*) > 1. CSV: non-null minus distinct values "
-        + "(exact counts), composite keys over the first " + CsvChecks.SAMPLE + " rows.");
+        + "(exact counts), composite keys over the first " + CsvValidation.SAMPLE + " rows.");
     m.put(Rule.ENUM_MEMBERSHIP.value(), "Values outside the enum's permissible values: counted in SQL; CSV from the "
-        + "census of values, else the first " + CsvChecks.SAMPLE + " rows.");
+        + "census of values, else the first "
+        + CsvValidation.SAMPLE + " rows.");
     m.put(Rule.PATTERN.value(), "Values the slot's pattern does not find a match in (PostgreSQL ~, MariaDB REGEXP, "
         + "Java find for CSV).");
     m.put(Rule.VALUE_RANGE.value(), "Numbers below minimum_value or above maximum_value: counted in SQL; CSV from the "
-        + "profile's min/max when within bounds, else the census or the first " + CsvChecks.SAMPLE + " rows.");
+        + "profile's min/max when within bounds, else the census or the first " + CsvValidation.SAMPLE + " rows.");
     return m;
   }
 }

@@ -3,6 +3,7 @@ package org.openforge.agent.design;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.NormalizedType;
 import org.openforge.ontology.infer.SourceTable;
@@ -19,7 +20,7 @@ import org.openforge.ontology.linkml.SchemaView;
 public record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
     String targetRange) {
 
-  static SlotMapping of(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view, String type) {
+  static SlotMapping of(SlotSource b, ClassSource cls, List<ClassSource> all, SchemaView view, String type) {
     SourceTable table = cls.table();
     String range = b.slot().range();
     return switch (b.kind()) {
@@ -33,7 +34,7 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
     };
   }
 
-  private static SlotMapping column(SlotBinding b, SourceTable table, SchemaView view, String type) {
+  private static SlotMapping column(SlotSource b, SourceTable table, SchemaView view, String type) {
     ColumnInfo column = table.column(b.column()).orElseThrow();
     String range = b.slot().range();
     String root = view.isEnum(range) ? "string" : view.isType(range) ? view.typeRoot(range) : "string";
@@ -45,7 +46,7 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
         column.nativeType(), range);
   }
 
-  private static SlotMapping computed(SlotBinding b, SourceTable table, String range) {
+  private static SlotMapping computed(SlotSource b, SourceTable table, String range) {
     String kind = "aggregation".equals(b.derivation()) ? "aggregation" : "derived";
     SourceTable via = b.via() == null ? table : b.via();
     String prefix = via.sameAs(table) ? "" : via.name() + ".";
@@ -55,12 +56,12 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
   }
 
   /** The range class's identifier value: the foreign key's value when it references the identifier, else a join. */
-  private static String reference(SlotBinding b, ClassBinding cls, List<ClassBinding> all, SchemaView view,
+  private static String reference(SlotSource b, ClassSource cls, List<ClassSource> all, SchemaView view,
       String type) {
     Optional<String> identifier = all.stream().filter(c -> c.className().equals(b.slot().range()) && c.bound())
-        .findFirst().flatMap(ClassBinding::identifier).map(SlotBinding::column);
+        .findFirst().flatMap(ClassSource::identifier).map(SlotSource::column);
     if (identifier.isPresent() && b.targetColumns().equals(List.of(identifier.get()))) {
-      String family = ValueTypes.family(view, b.slot());
+      String family = ValueFamilies.family(view, b.slot());
       String root = family.equals("number") ? "decimal" : family;
       boolean text = family.equals("string") || family.equals("enum");
       return "csv".equals(type) && !text ? cast(b.column(), root, type) : b.column();
@@ -76,7 +77,7 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
         + String.join(" AND ", joins) + ")";
   }
 
-  private static String junction(SlotBinding b, ClassBinding cls, String type) {
+  private static String junction(SlotSource b, ClassSource cls, String type) {
     List<String> owner = b.ownerColumns();
     List<String> keys = cls.identifier().map(i -> List.of(i.column())).orElse(List.of());
     List<String> joins = new ArrayList<>();
@@ -87,8 +88,7 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
     String values = b.columns().size() == 1 ? "j." + b.column() : "(" + String.join(", ", b.columns().stream()
         .map(c -> "j." + c).toList()) + ")";
     String from = " FROM " + b.via().qualifiedName() + " j WHERE " + String.join(" AND ", joins);
-    return SqlDialect.of(type) == SqlDialect.MARIADB ? "(SELECT JSON_ARRAYAGG(" + values + ")" + from + ")"
-        : "ARRAY(SELECT " + values + from + ")";
+    return dialect(type).array(values, from);
   }
 
   private static boolean sameType(NormalizedType type, String root) {
@@ -106,18 +106,12 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
   }
 
   private static String cast(String column, String root, String type) {
-    boolean maria = SqlDialect.of(type) == SqlDialect.MARIADB;
-    String target = switch (root) {
-      case "integer" -> maria ? "SIGNED" : "BIGINT";
-      case "decimal" -> maria ? "DECIMAL(38,10)" : "NUMERIC";
-      case "float", "double" -> maria ? "DOUBLE" : "DOUBLE PRECISION";
-      case "boolean" -> maria ? null : "BOOLEAN";
-      case "date" -> "DATE";
-      case "datetime" -> maria ? "DATETIME" : "TIMESTAMPTZ";
-      case "time" -> "TIME";
-      default -> maria ? "CHAR" : "TEXT";
-    };
-    return target == null ? "(" + column + " <> 0)" : "CAST(" + column + " AS " + target + ")";
+    return dialect(type).convert(column, root);
+  }
+
+  /** The source type's dialect; PostgreSQL's spelling for a type without one. */
+  private static SqlDialect dialect(String sourceType) {
+    return java.util.Objects.requireNonNullElse(SqlDialect.of(sourceType), SqlDialect.POSTGRESQL);
   }
 
   private static String nativeTypes(SourceTable table, List<String> columns) {

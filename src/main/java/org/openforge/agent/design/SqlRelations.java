@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.ForeignKey;
 import org.openforge.datasource.catalog.QueryResult;
@@ -17,34 +18,34 @@ import org.openforge.ontology.infer.SourceTable;
  * The checks of a database source that need a query of their own: references (a foreign key's or a junction
  * table's rows that match no row of the referenced table, counted with {@code not exists}), required multivalued
  * slots without any junction row, and unique keys ({@code group by ... having count(*) > 1}). A failing check runs one
- * more query for at most {@value SqlChecks#EXAMPLES} example rows.
+ * more query for at most {@value SqlValidation#EXAMPLES} example rows.
  */
 final class SqlRelations {
 
-  private final SourceAccess access;
+  private final DataTools access;
   private final SqlDialect dialect;
 
-  SqlRelations(SourceAccess access, SqlDialect dialect) {
+  SqlRelations(DataTools access, SqlDialect dialect) {
     this.access = access;
     this.dialect = dialect;
   }
 
-  Check reference(ClassBinding cls, SlotBinding b, long rows) {
-    Subject s = SqlChecks.subject(Rule.REFERENTIAL_INTEGRITY, cls, b);
+  Check reference(ClassSource cls, SlotSource b, long rows) {
+    Subject s = SqlValidation.subject(Rule.REFERENTIAL_INTEGRITY, cls, b);
     Optional<String> problem = targetProblem(cls.table(), b.target(), b.slot().range(), b.targetColumns(),
         b.columns().size());
     if (problem.isPresent()) {
       return s.skipped(problem.get());
     }
     String condition = dangling(cls.table(), "t", b.columns(), b.target(), b.targetColumns());
-    String from = dialect.table(cls.table()) + " t";
+    String from = table(cls.table()) + " t";
     List<String> order = new ArrayList<>(b.columns());
-    cls.identifier().map(SlotBinding::column).filter(c -> !order.contains(c)).ifPresent(order::add);
+    cls.identifier().map(SlotSource::column).filter(c -> !order.contains(c)).ifPresent(order::add);
     return counted(s, from, condition, order, rows, "rows referring to a " + b.slot().range()
         + " that does not exist in " + b.target().qualifiedName());
   }
 
-  Check junction(ClassBinding cls, SlotBinding b) {
+  Check junction(ClassSource cls, SlotSource b) {
     Subject s = new Subject(Rule.REFERENTIAL_INTEGRITY, cls.className(), b.name(), b.via(), b.columns());
     List<String> ownerTargets = ownerTargets(cls, b);
     Optional<String> problem = targetProblem(b.via(), b.target(), b.slot().range(), b.targetColumns(),
@@ -58,13 +59,13 @@ final class SqlRelations {
     List<String> order = new ArrayList<>(b.ownerColumns());
     order.addAll(b.columns());
     Long junctionRows = b.via().table().rowCount();
-    return counted(s, dialect.table(b.via()) + " t", condition, order, junctionRows == null ? -1 : junctionRows,
+    return counted(s, table(b.via()) + " t", condition, order, junctionRows == null ? -1 : junctionRows,
         "rows of junction table " + b.via().qualifiedName() + " linking a missing " + cls.className() + " or "
             + b.slot().range());
   }
 
-  Check requiredJunction(ClassBinding cls, SlotBinding b) {
-    Subject s = SqlChecks.subject(Rule.NULL_HANDLING, cls, b);
+  Check requiredJunction(ClassSource cls, SlotSource b) {
+    Subject s = SqlValidation.subject(Rule.NULL_HANDLING, cls, b);
     List<String> ownerTargets = ownerTargets(cls, b);
     if (ownerTargets.size() != b.ownerColumns().size()) {
       return s.skipped("the columns of " + cls.table().qualifiedName() + " the junction table refers to are unknown");
@@ -73,13 +74,13 @@ final class SqlRelations {
     for (int i = 0; i < ownerTargets.size(); i++) {
       joins.add(dialect.column("j", b.ownerColumns().get(i)) + " = " + dialect.column("t", ownerTargets.get(i)));
     }
-    String condition = "not exists (select 1 from " + dialect.table(b.via()) + " j where " + String.join(" and ", joins)
+    String condition = "not exists (select 1 from " + table(b.via()) + " j where " + String.join(" and ", joins)
         + ")";
-    return counted(s, dialect.table(cls.table()) + " t", condition, ownerTargets, -1,
+    return counted(s, table(cls.table()) + " t", condition, ownerTargets, -1,
         "rows without any " + b.slot().range() + " although the slot is required");
   }
 
-  private List<String> ownerTargets(ClassBinding cls, SlotBinding b) {
+  private List<String> ownerTargets(ClassSource cls, SlotSource b) {
     Optional<ForeignKey> fk = b.via().table().foreignKeys().stream()
         .filter(f -> f.columns().equals(b.ownerColumns())).findFirst();
     if (fk.isPresent()) {
@@ -117,15 +118,15 @@ final class SqlRelations {
       present.add(child + " is not null");
       joins.add(sameType ? parent + " = " + child : dialect.text(parent) + " = " + dialect.text(child));
     }
-    return String.join(" and ", present) + " and not exists (select 1 from " + dialect.table(target) + " p where "
+    return String.join(" and ", present) + " and not exists (select 1 from " + table(target) + " p where "
         + String.join(" and ", joins) + ")";
   }
 
-  Check uniqueKey(ClassBinding cls, String name, List<String> slots) {
+  Check uniqueKey(ClassSource cls, String name, List<String> slots) {
     List<String> columns = new ArrayList<>();
     for (String slot : slots) {
-      Optional<SlotBinding> b = cls.slot(slot);
-      if (b.isEmpty() || (b.get().kind() != SlotBinding.Kind.COLUMN && b.get().kind() != SlotBinding.Kind.REFERENCE)) {
+      Optional<SlotSource> b = cls.slot(slot);
+      if (b.isEmpty() || (b.get().kind() != SlotSource.Kind.COLUMN && b.get().kind() != SlotSource.Kind.REFERENCE)) {
         return new Subject(Rule.IDENTIFIER_UNIQUENESS, cls.className(), String.join(",", slots), cls.table(), List.of())
             .skipped("slot " + slot + " of unique key " + name + " has no column");
       }
@@ -135,9 +136,9 @@ final class SqlRelations {
         columns);
     List<String> cols = columns.stream().map(c -> dialect.column("t", c)).toList();
     String present = String.join(" and ", cols.stream().map(c -> c + " is not null").toList());
-    String grouped = " from " + dialect.table(cls.table()) + " t where " + present + " group by "
+    String grouped = " from " + table(cls.table()) + " t where " + present + " group by "
         + String.join(", ", cols) + " having count(*) > 1";
-    SourceAccess.Result<QueryResult> count = access.sql(cls.table().sourceId(),
+    DataTools.Result<QueryResult> count = access.sql(cls.table().sourceId(),
         "select coalesce(sum(n - 1), 0) as violations from (select count(*) as n" + grouped + ") d", List.of(), 1);
     if (!count.ok()) {
       return s.error("sql", count.error());
@@ -146,9 +147,9 @@ final class SqlRelations {
     List<Map<String, Object>> examples = List.of();
     String note = "";
     if (violations > 0) {
-      SourceAccess.Result<QueryResult> rows = access.sql(cls.table().sourceId(), "select " + String.join(", ", cols)
+      DataTools.Result<QueryResult> rows = access.sql(cls.table().sourceId(), "select " + String.join(", ", cols)
           + ", count(*) as row_count" + grouped + " order by " + String.join(", ", cols) + " limit "
-          + SqlChecks.EXAMPLES, List.of(), SqlChecks.EXAMPLES);
+          + SqlValidation.EXAMPLES, List.of(), SqlValidation.EXAMPLES);
       examples = rows.ok() ? maps(rows.value()) : List.of();
       note = rows.ok() ? "" : " (examples unavailable: " + rows.error() + ")";
     }
@@ -157,7 +158,7 @@ final class SqlRelations {
   }
 
   private Check counted(Subject s, String from, String condition, List<String> order, long rows, String explanation) {
-    SourceAccess.Result<QueryResult> count = access.sql(s.table().sourceId(), "select count(*) as violations from "
+    DataTools.Result<QueryResult> count = access.sql(s.table().sourceId(), "select count(*) as violations from "
         + from + " where " + condition, List.of(), 1);
     if (!count.ok()) {
       return s.error("sql", count.error());
@@ -169,18 +170,18 @@ final class SqlRelations {
     }
     Set<String> shown = new LinkedHashSet<>(order);
     String selected = String.join(", ", shown.stream().map(c -> dialect.column("t", c)).toList());
-    SourceAccess.Result<QueryResult> examples = access.sql(s.table().sourceId(), "select " + selected + " from "
-        + from + " where " + condition + " order by " + selected + " limit " + SqlChecks.EXAMPLES, List.of(),
-        SqlChecks.EXAMPLES);
+    DataTools.Result<QueryResult> examples = access.sql(s.table().sourceId(), "select " + selected + " from "
+        + from + " where " + condition + " order by " + selected + " limit " + SqlValidation.EXAMPLES, List.of(),
+        SqlValidation.EXAMPLES);
     String note = examples.ok() ? "" : " (examples unavailable: " + examples.error() + ")";
     return s.measured(violations, true, "sql", checked, examples.ok() ? maps(examples.value()) : List.of(),
         violations + " " + explanation + note);
   }
 
   /** The identifier column first (to find the row), then the checked columns. */
-  static List<String> exampleColumns(ClassBinding cls, List<String> checked) {
+  static List<String> exampleColumns(ClassSource cls, List<String> checked) {
     Set<String> columns = new LinkedHashSet<>();
-    cls.identifier().map(SlotBinding::column).ifPresent(columns::add);
+    cls.identifier().map(SlotSource::column).ifPresent(columns::add);
     columns.addAll(checked);
     return List.copyOf(columns);
   }
@@ -202,5 +203,9 @@ final class SqlRelations {
       return 0;
     }
     return value instanceof Number n ? n.longValue() : new BigDecimal(value.toString()).longValue();
+  }
+
+  private String table(SourceTable t) {
+    return dialect.qualified(t.table().schema(), t.name());
   }
 }

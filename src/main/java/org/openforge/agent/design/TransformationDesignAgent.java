@@ -44,21 +44,21 @@ public class TransformationDesignAgent implements Agent {
   public AgentResult run(AgentContext context) {
     OntologyInput ontology = OntologyInput.load(context, artifacts, "ontology_id", "schema_id");
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version());
-    SourceAccess access = new SourceAccess(context, artifacts.json());
+    DataTools access = new DataTools(context, artifacts.json());
     CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 0);
     if (current.catalogs().isEmpty()) {
       throw new AgentDeclinedException("no attached data source could be read, so nothing can be mapped"
           + (current.warnings().isEmpty() ? ": attach one to the engagement" : ": " + String.join("; ",
           current.warnings())));
     }
-    List<ClassBinding> bindings = Bindings.bind(ontology.view(), current.catalogs());
+    List<ClassSource> bindings = Bindings.bind(ontology.view(), current.catalogs());
     List<TransformationMapping.ClassMapping> mappings = new ArrayList<>();
     List<TransformationMapping.Unmapped> unmapped = new ArrayList<>();
     Map<String, List<String>> unused = new LinkedHashMap<>();
     int mappedSlots = 0;
     int unmappedSlots = 0;
     Map<String, Integer> kinds = new LinkedHashMap<>();
-    for (ClassBinding cls : bindings) {
+    for (ClassSource cls : bindings) {
       if (!cls.bound()) {
         unmapped.add(entry(cls.className(), null, cls.reason()));
         unmappedSlots += ontology.view().inducedSlots(cls.className()).size();
@@ -67,8 +67,8 @@ public class TransformationDesignAgent implements Agent {
       String type = current.types().get(cls.table().sourceId());
       List<SlotMapping> slots = new ArrayList<>();
       Set<String> used = new LinkedHashSet<>();
-      for (SlotBinding b : cls.slots()) {
-        if (b.kind() == SlotBinding.Kind.UNBOUND) {
+      for (SlotSource b : cls.slots()) {
+        if (b.kind() == SlotSource.Kind.UNBOUND) {
           unmapped.add(entry(cls.className(), b.name(), b.reason()));
           unmappedSlots++;
           continue;
@@ -76,8 +76,8 @@ public class TransformationDesignAgent implements Agent {
         SlotMapping m = SlotMapping.of(b, cls, bindings, ontology.view(), type);
         slots.add(m);
         kinds.merge(m.kind(), 1, Integer::sum);
-        if (b.kind() == SlotBinding.Kind.COLUMN || b.kind() == SlotBinding.Kind.REFERENCE
-            || (b.kind() == SlotBinding.Kind.COMPUTED && (b.via() == null || b.via().sameAs(cls.table())))) {
+        if (b.kind() == SlotSource.Kind.COLUMN || b.kind() == SlotSource.Kind.REFERENCE
+            || (b.kind() == SlotSource.Kind.COMPUTED && (b.via() == null || b.via().sameAs(cls.table())))) {
           used.addAll(b.columns());
         }
       }
@@ -92,7 +92,7 @@ public class TransformationDesignAgent implements Agent {
       context.progress("mapping", cls.className() + " ← " + cls.table().qualifiedName() + ": " + slots.size()
           + " slots mapped");
     }
-    long mappedClasses = bindings.stream().filter(ClassBinding::bound).count();
+    long mappedClasses = bindings.stream().filter(ClassSource::bound).count();
     long unmappedClasses = bindings.size() - mappedClasses;
     TransformationMapping document = new TransformationMapping(TransformationMapping.SCHEMA_VERSION, mappings,
         unmapped);

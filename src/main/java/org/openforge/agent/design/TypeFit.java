@@ -1,6 +1,7 @@
 package org.openforge.agent.design;
 
 import java.util.List;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.NormalizedType;
 
@@ -27,7 +28,7 @@ record TypeFit(String predicate, List<String> params, String explanation) {
       String subject = family.equals("boolean") ? "lower(trim(" + dialect.text(col) + "))"
           : "trim(" + dialect.text(col) + ")";
       return new TypeFit(col + " is not null and not (" + dialect.matches(subject) + ")",
-          List.of(ValueTypes.regex(family)), "text values of " + nativeType + " that do not read as " + family);
+          List.of(ValueFamilies.regex(family)), "text values of " + nativeType + " that do not read as " + family);
     }
     switch (family) {
       case "integer":

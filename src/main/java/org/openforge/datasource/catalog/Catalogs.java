@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
+import org.openforge.datasource.SqlDialect;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,12 +57,13 @@ public class Catalogs {
     List<TableInfo> tables;
     String version = null;
     if (source.sourceType().isJdbc()) {
-      Dialect dialect = SourceConnections.dialect(source.sourceType());
+      CatalogQueries catalog = SourceConnections.catalog(source.sourceType());
       try (Connection connection = SourceConnections.open(source, options.statementTimeout())) {
         version = SourceConnections.serverVersion(connection);
-        tables = JdbcCatalog.read(source, connection, dialect, options, warnings);
+        tables = JdbcCatalog.read(source, connection, catalog, options, warnings);
         if (profile) {
-          tables = profileAll(source, new JdbcProfiler(connection, dialect, options), tables, warnings);
+          JdbcProfiler profiler = new JdbcProfiler(connection, SqlDialect.of(source.sourceType()), options);
+          tables = profileAll(source, profiler, tables, warnings);
         }
       } catch (SQLException e) {
         throw ErrorMessages.describe(source, e);

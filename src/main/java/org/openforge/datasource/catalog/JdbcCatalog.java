@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.openforge.datasource.DataSourceRecord;
 import org.openforge.datasource.JdbcConfig;
+import org.openforge.datasource.SqlDialect;
 
 /** Reads the structure of a JDBC source: tables and views, columns, keys and row counts (no profiling). */
 final class JdbcCatalog {
@@ -17,37 +18,37 @@ final class JdbcCatalog {
   private JdbcCatalog() {}
 
   /** The structure of the source's schemas in scope, filtered by {@code options.tables()}. */
-  static List<TableInfo> read(DataSourceRecord source, Connection connection, Dialect dialect,
+  static List<TableInfo> read(DataSourceRecord source, Connection connection, CatalogQueries catalog,
       ProfileOptions options, List<String> warnings) throws SQLException {
     JdbcConfig config = source.jdbc();
-    List<String> schemas = dialect.schemas(connection, config);
+    List<String> schemas = catalog.schemas(connection, config);
     if (schemas.isEmpty()) {
       warnings.add("no schema is visible to this user");
       return List.of();
     }
-    Map<String, List<Dialect.RawColumn>> columns = new LinkedHashMap<>();
-    for (Dialect.RawColumn c : dialect.columns(connection, schemas)) {
+    Map<String, List<CatalogQueries.RawColumn>> columns = new LinkedHashMap<>();
+    for (CatalogQueries.RawColumn c : catalog.columns(connection, schemas)) {
       columns.computeIfAbsent(key(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
     }
-    Map<String, List<Dialect.RawConstraint>> constraints = new LinkedHashMap<>();
-    for (Dialect.RawConstraint c : dialect.constraints(connection, schemas)) {
+    Map<String, List<CatalogQueries.RawConstraint>> constraints = new LinkedHashMap<>();
+    for (CatalogQueries.RawConstraint c : catalog.constraints(connection, schemas)) {
       constraints.computeIfAbsent(key(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
     }
     List<TableInfo> tables = new ArrayList<>();
-    for (Dialect.RawTable t : dialect.tables(connection, schemas)) {
+    for (CatalogQueries.RawTable t : catalog.tables(connection, schemas)) {
       if (!options.includes(t.schema(), t.name())) {
         continue;
       }
       List<ColumnInfo> cols = new ArrayList<>();
       int position = 1;
-      for (Dialect.RawColumn c : columns.getOrDefault(key(t.schema(), t.name()), List.of())) {
+      for (CatalogQueries.RawColumn c : columns.getOrDefault(key(t.schema(), t.name()), List.of())) {
         cols.add(new ColumnInfo(c.name(), position++, c.nativeType(), c.type(), c.nullable(), c.maxLength(),
             c.precision(), c.scale(), c.unsupported(), null));
       }
       List<String> primaryKey = List.of();
       List<ForeignKey> foreignKeys = new ArrayList<>();
       List<UniqueConstraint> uniques = new ArrayList<>();
-      for (Dialect.RawConstraint c : constraints.getOrDefault(key(t.schema(), t.name()), List.of())) {
+      for (CatalogQueries.RawConstraint c : constraints.getOrDefault(key(t.schema(), t.name()), List.of())) {
         switch (c.type()) {
           case 'p' -> primaryKey = List.copyOf(c.columns());
           case 'u' -> uniques.add(new UniqueConstraint(c.name(), List.copyOf(c.columns())));
@@ -59,7 +60,7 @@ final class JdbcCatalog {
       boolean exact = false;
       if (options.exactMaxRows() >= 0 && (rows == null || rows <= options.exactMaxRows())) {
         try {
-          rows = count(connection, dialect.qualified(t.schema(), t.name()), options);
+          rows = count(connection, SqlDialect.of(source.sourceType()).qualified(t.schema(), t.name()), options);
           exact = true;
         } catch (SQLException e) {
           warnings.add("cannot count the rows of " + t.schema() + "." + t.name() + ": "

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.openforge.datasource.SqlDialect;
 
 /**
  * Profiles one table inside the database: one aggregate query per 40 columns (count, nulls, distincts, min/max,
@@ -24,10 +25,10 @@ final class JdbcProfiler {
   private static final int COLUMNS_PER_QUERY = 40;
 
   private final Connection connection;
-  private final Dialect dialect;
+  private final SqlDialect dialect;
   private final ProfileOptions options;
 
-  JdbcProfiler(Connection connection, Dialect dialect, ProfileOptions options) {
+  JdbcProfiler(Connection connection, SqlDialect dialect, ProfileOptions options) {
     this.connection = connection;
     this.dialect = dialect;
     this.options = options;
@@ -100,7 +101,7 @@ final class JdbcProfiler {
       if (!c.unsupported() && c.normalizedType() == NormalizedType.STRING) {
         sql.append(", avg(").append(dialect.length(q)).append(')');
         for (ValuePattern p : ValuePattern.values()) {
-          sql.append(", sum(case when ").append(dialect.matches(q)).append(" then 1 else 0 end)");
+          sql.append(", sum(case when ").append(dialect.matchesAsStored(q)).append(" then 1 else 0 end)");
           params.add(p.regex());
         }
       }

@@ -23,12 +23,12 @@ public final class SourceConnections {
   /** A read-only connection whose statements stop after {@code statementTimeout}; the caller closes it. */
   public static Connection open(DataSourceRecord source, Duration statementTimeout) {
     JdbcConfig config = source.jdbc();
-    Dialect dialect = dialect(source.sourceType());
+    CatalogQueries catalog = catalog(source.sourceType());
     Connection connection = null;
     try {
       connection = DriverManager.getConnection(config.driverUrl(source.sourceType()),
-          dialect.connectionProperties(config, statementTimeout));
-      dialect.prepareSession(connection, statementTimeout);
+          catalog.connectionProperties(config, statementTimeout));
+      catalog.prepareSession(connection, statementTimeout);
       return connection;
     } catch (SQLException e) {
       closeAfterFailure(connection, e);
@@ -36,11 +36,11 @@ public final class SourceConnections {
     }
   }
 
-  static Dialect dialect(SourceType type) {
+  static CatalogQueries catalog(SourceType type) {
     return switch (type) {
-      case POSTGRESQL -> new PostgresDialect();
-      case MYSQL, MARIADB -> new MariaDbDialect();
-      case CSV -> throw new IllegalArgumentException("CSV sources have no JDBC dialect");
+      case POSTGRESQL -> new PostgresCatalog();
+      case MYSQL, MARIADB -> new MariaDbCatalog();
+      case CSV -> throw new IllegalArgumentException("CSV sources have no JDBC catalog");
     };
   }
 

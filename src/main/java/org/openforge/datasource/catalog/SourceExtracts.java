@@ -14,6 +14,7 @@ import org.openforge.datasource.CsvConfig;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
 import org.openforge.datasource.SourceType;
+import org.openforge.datasource.SqlDialect;
 
 /**
  * Reads every row of a source table as a stream, for a pipeline's load: a read-only connection, a cursor with a
@@ -55,7 +56,7 @@ public final class SourceExtracts {
     if (source.sourceType() == SourceType.CSV) {
       return openCsv(source, table, roots, column, after);
     }
-    Dialect dialect = SourceConnections.dialect(source.sourceType());
+    SqlDialect dialect = SqlDialect.of(source.sourceType());
     int dot = table.indexOf('.');
     String from = dot < 0 ? dialect.quote(table) : dialect.qualified(table.substring(0, dot), table.substring(dot + 1));
     Connection connection = SourceConnections.open(source, LOAD_TIMEOUT);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
+import org.openforge.datasource.SqlDialect;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,7 +77,7 @@ public class SourceQueries {
   public QueryResult sample(DataSourceRecord source, String table, int maxRows) {
     int limit = limit(maxRows);
     if (source.sourceType().isJdbc()) {
-      Dialect dialect = SourceConnections.dialect(source.sourceType());
+      SqlDialect dialect = SqlDialect.of(source.sourceType());
       int dot = table.indexOf('.');
       String from = dot < 0 ? dialect.quote(table)
           : dialect.qualified(table.substring(0, dot), table.substring(dot + 1));

@@ -46,7 +46,7 @@ final class ClassBuilder {
     this.table = table;
     this.className = inference.className(table);
     this.builder = ClassDefinition.builder(className);
-    table.table().columns().forEach(c -> columnNames.add(Names.snake(c.name())));
+    table.table().columns().forEach(c -> columnNames.add(Naming.snake(c.name())));
     this.identifier = Identifiers.choose(table, inference.referencedColumns(table));
   }
 
@@ -77,7 +77,7 @@ final class ClassBuilder {
   }
 
   private void scalar(ColumnInfo c) {
-    String name = claim(Names.snake(c.name()));
+    String name = claim(Naming.snake(c.name()));
     boolean id = identifier.map(i -> i.column().equals(c.name())).orElse(false);
     SlotDefinition.Builder slot = SlotDefinition.builder(name).range(range(c.normalizedType()));
     if (id) {
@@ -85,10 +85,10 @@ final class ClassBuilder {
     } else if (required(c)) {
       slot.required(true);
     }
-    StringBuilder description = new StringBuilder(Names.words(Names.snake(c.name())) + ": column " + c.name() + " ("
+    StringBuilder description = new StringBuilder(Naming.words(Naming.snake(c.name())) + ": column " + c.name() + " ("
         + c.nativeType() + ") of " + table.qualifiedName());
     if (id) {
-      description.append("; identifies a ").append(Names.words(Names.singular(Names.snake(table.name())))
+      description.append("; identifies a ").append(Naming.words(Naming.singular(Naming.snake(table.name())))
           .toLowerCase(Locale.ROOT)).append(" (").append(identifier.get().reason()).append(")");
     }
     boolean keyed = id || table.table().foreignKeys().stream().anyMatch(f -> f.columns().contains(c.name()));
@@ -122,9 +122,9 @@ final class ClassBuilder {
   }
 
   private void reference(ForeignKey fk, SourceTable target) {
-    String base = fk.columns().size() == 1 ? strip(Names.snake(fk.columns().get(0)))
-        : Names.singular(Names.snake(target.name()));
-    String name = claim(columnNames.contains(base) && fk.columns().size() == 1 ? Names.snake(fk.columns().get(0))
+    String base = fk.columns().size() == 1 ? strip(Naming.snake(fk.columns().get(0)))
+        : Naming.singular(Naming.snake(target.name()));
+    String name = claim(columnNames.contains(base) && fk.columns().size() == 1 ? Naming.snake(fk.columns().get(0))
         : base);
     String targetClass = inference.className(target);
     boolean required = fk.columns().stream().allMatch(n -> table.column(n).map(this::required).orElse(false));
@@ -134,8 +134,8 @@ final class ClassBuilder {
     }
     String from = String.join(", ", fk.columns());
     String to = target.qualifiedName() + "(" + String.join(", ", fk.referencedColumns()) + ")";
-    StringBuilder description = new StringBuilder("The " + Names.words(Names.snake(targetClass))
-        .toLowerCase(Locale.ROOT) + " this " + Names.words(Names.snake(className)).toLowerCase(Locale.ROOT)
+    StringBuilder description = new StringBuilder("The " + Naming.words(Naming.snake(targetClass))
+        .toLowerCase(Locale.ROOT) + " this " + Naming.words(Naming.snake(className)).toLowerCase(Locale.ROOT)
         + " refers to: foreign key " + fk.name() + " (" + from + " → " + to + ")");
     List<String> dimensions = inference.requirementsByDimension(name);
     if (!dimensions.isEmpty()) {
@@ -159,13 +159,13 @@ final class ClassBuilder {
 
   void junction(Junctions.Junction j) {
     ForeignKey fk = j.target();
-    String base = fk.columns().size() == 1 ? Names.plural(strip(Names.snake(fk.columns().get(0))))
-        : Names.plural(Names.singular(Names.snake(j.targetTable().name())));
-    String name = claim(used.contains(base) || columnNames.contains(base) ? Names.snake(j.table().name()) : base);
+    String base = fk.columns().size() == 1 ? Naming.plural(strip(Naming.snake(fk.columns().get(0))))
+        : Naming.plural(Naming.singular(Naming.snake(j.targetTable().name())));
+    String name = claim(used.contains(base) || columnNames.contains(base) ? Naming.snake(j.table().name()) : base);
     String targetClass = inference.className(j.targetTable());
     SlotDefinition.Builder slot = SlotDefinition.builder(name).range(targetClass).multivalued(true);
-    slot.description("The " + Names.words(Names.plural(Names.snake(targetClass))).toLowerCase(Locale.ROOT)
-        + " of this " + Names.words(Names.snake(className)).toLowerCase(Locale.ROOT) + ", from junction table "
+    slot.description("The " + Naming.words(Naming.plural(Naming.snake(targetClass))).toLowerCase(Locale.ROOT)
+        + " of this " + Naming.words(Naming.snake(className)).toLowerCase(Locale.ROOT) + ", from junction table "
         + j.table().qualifiedName() + " (" + String.join(", ", j.owner().columns()) + " → " + table.qualifiedName()
         + ", " + String.join(", ", fk.columns()) + " → " + j.targetTable().qualifiedName() + ").");
     Map<String, Object> annotations = new LinkedHashMap<>();
@@ -187,8 +187,8 @@ final class ClassBuilder {
     String name = claim(m.slot());
     SlotDefinition.Builder slot = SlotDefinition.builder(name).range(m.range());
     String of = m.column() == null ? "rows" : m.column().name();
-    slot.description(Names.words(name) + ": " + m.function().toLowerCase(Locale.ROOT) + " of " + m.from().name() + "."
-        + of + " per " + Names.words(Names.snake(className)).toLowerCase(Locale.ROOT) + ", computed as "
+    slot.description(Naming.words(name) + ": " + m.function().toLowerCase(Locale.ROOT) + " of " + m.from().name() + "."
+        + of + " per " + Naming.words(Naming.snake(className)).toLowerCase(Locale.ROOT) + ", computed as "
         + m.expression() + "; asked for by " + inference.cite(List.of(m.requirement())) + " ('" + m.phrase().strip()
         + "').");
     Map<String, Object> annotations = new LinkedHashMap<>();
@@ -205,8 +205,8 @@ final class ClassBuilder {
   }
 
   ClassDefinition build() {
-    String singular = Names.singular(Names.snake(table.name()));
-    StringBuilder description = new StringBuilder("A " + Names.words(singular).toLowerCase(Locale.ROOT) + ": one row"
+    String singular = Naming.singular(Naming.snake(table.name()));
+    StringBuilder description = new StringBuilder("A " + Naming.words(singular).toLowerCase(Locale.ROOT) + ": one row"
         + " of " + ("csv".equals(table.catalog().sourceType()) ? "file " : "table ") + table.qualifiedName()
         + " in source '" + table.catalog().sourceName() + "'");
     List<String> named = inference.requirementsNaming(singular);
@@ -238,7 +238,7 @@ final class ClassBuilder {
   private Map<String, Object> uniqueKey(String name, List<String> columns) {
     Map<String, Object> key = new LinkedHashMap<>();
     key.put("unique_key_name", name);
-    key.put("unique_key_slots", columns.stream().map(c -> slotOfColumn.getOrDefault(c, Names.snake(c))).distinct()
+    key.put("unique_key_slots", columns.stream().map(c -> slotOfColumn.getOrDefault(c, Naming.snake(c))).distinct()
         .toList());
     return key;
   }

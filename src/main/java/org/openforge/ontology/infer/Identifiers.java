@@ -47,7 +47,7 @@ public final class Identifiers {
         return Optional.of(new Choice(c.name(), "referenced by other tables' foreign keys"));
       }
     }
-    String own = Names.singular(Names.snake(t.name())) + "_id";
+    String own = Naming.singular(Naming.snake(t.name())) + "_id";
     for (ColumnInfo c : t.table().columns()) {
       String n = c.name().toLowerCase(Locale.ROOT);
       if ((n.equals("id") || n.equals(own)) && noNulls(c) && mostlyDistinct(t, c)) {

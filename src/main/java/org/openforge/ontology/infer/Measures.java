@@ -76,7 +76,7 @@ final class Measures {
       }
       m = TOTAL.matcher(t);
       while (m.find()) {
-        String what = Names.snake(m.group(1));
+        String what = Naming.snake(m.group(1));
         String phrase = phrase(t, m);
         entity(entities, m.group(2)).flatMap(o -> sum(o, entities, what, "total_" + what, text.id(), phrase))
             .ifPresent(x -> add(found, x));
@@ -88,7 +88,7 @@ final class Measures {
         if (owner.isPresent() && child.isPresent()) {
           Optional<ForeignKey> fk = reference(child.get(), owner.get());
           if (fk.isPresent()) {
-            add(found, new Measure(owner.get(), Names.singular(Names.snake(child.get().name())) + "_count",
+            add(found, new Measure(owner.get(), Naming.singular(Naming.snake(child.get().name())) + "_count",
                 "integer", "COUNT", child.get(), null, fk.get(), text.id(), phrase(t, m)));
           }
         }
@@ -119,7 +119,7 @@ final class Measures {
       }
       Optional<ColumnInfo> money = child.table().columns().stream()
           .filter(c -> c.normalizedType().numeric() && !fk.get().columns().contains(c.name()))
-          .filter(c -> column == null ? MONEY.matcher(c.name()).matches() : Names.snake(c.name()).equals(column))
+          .filter(c -> column == null ? MONEY.matcher(c.name()).matches() : Naming.snake(c.name()).equals(column))
           .min(Comparator.comparingInt(Measures::moneyRank).thenComparingInt(ColumnInfo::position));
       if (money.isEmpty()) {
         continue;
@@ -155,9 +155,9 @@ final class Measures {
 
   /** The entity table a word names (singular or plural, table or its last word). */
   private static Optional<SourceTable> entity(List<SourceTable> entities, String word) {
-    String w = Names.singular(Names.snake(word));
+    String w = Naming.singular(Naming.snake(word));
     for (SourceTable t : entities) {
-      String singular = Names.singular(Names.snake(t.name()));
+      String singular = Naming.singular(Naming.snake(t.name()));
       if (singular.equals(w) || singular.endsWith("_" + w)) {
         return Optional.of(t);
       }

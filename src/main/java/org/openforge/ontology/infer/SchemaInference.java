@@ -124,11 +124,11 @@ public final class SchemaInference {
   }
 
   private void nameClass(SourceTable t) {
-    String base = Names.pascal(Names.singular(Names.snake(t.name())));
+    String base = Naming.pascal(Naming.singular(Naming.snake(t.name())));
     String name = base;
     if (classNames.containsValue(name)) {
       String qualifier = t.table().schema() != null ? t.table().schema() : t.catalog().sourceName();
-      name = Names.pascal(qualifier == null ? "source" : qualifier) + base;
+      name = Naming.pascal(qualifier == null ? "source" : qualifier) + base;
     }
     for (int n = 2; classNames.containsValue(name); n++) {
       name = base + n;
@@ -154,7 +154,7 @@ public final class SchemaInference {
 
   /** Registers an enum for a column, named after its class and column; returns its name. */
   String enumFor(String className, SourceTable t, ColumnInfo c, List<String> values) {
-    String column = Names.pascal(c.name());
+    String column = Naming.pascal(c.name());
     String name = column.startsWith(className) ? column : className + column;
     if (classNames.containsValue(name) || (enums.containsKey(name) && !sameValues(enums.get(name), values))) {
       name = name + "Enum";
@@ -172,8 +172,8 @@ public final class SchemaInference {
 
   /** Ids of the requirements whose text names these words (whole words, singular or plural). */
   List<String> requirementsNaming(String snakeName) {
-    String singular = Names.singular(snakeName).replace('_', ' ');
-    String plural = Names.plural(Names.singular(snakeName)).replace('_', ' ');
+    String singular = Naming.singular(snakeName).replace('_', ' ');
+    String plural = Naming.plural(Naming.singular(snakeName)).replace('_', ' ');
     java.util.regex.Pattern words = java.util.regex.Pattern.compile("\\b(" + java.util.regex.Pattern.quote(singular)
         + "|" + java.util.regex.Pattern.quote(plural) + ")\\b");
     return requirements.stream().filter(r -> words.matcher(r.searchable()).find()).map(RequirementText::id)
@@ -182,9 +182,9 @@ public final class SchemaInference {
 
   /** Ids of the requirements that break figures down by this name. */
   List<String> requirementsByDimension(String snakeName) {
-    String singular = Names.singular(snakeName).replace('_', ' ');
+    String singular = Naming.singular(snakeName).replace('_', ' ');
     return requirements.stream().filter(r -> r.dimensions().stream()
-            .anyMatch(d -> Names.singular(Names.snake(d)).replace('_', ' ').equals(singular)))
+            .anyMatch(d -> Naming.singular(Naming.snake(d)).replace('_', ' ').equals(singular)))
         .map(RequirementText::id).distinct().toList();
   }
 

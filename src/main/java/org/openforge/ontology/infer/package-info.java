@@ -11,6 +11,6 @@
  * org.openforge.ontology.infer.Identifiers identifiers}, ranges, references, {@link org.openforge.ontology.infer.Enums
  * enums} and computed slots for figures the requirements ask for; {@link org.openforge.ontology.infer.Provenance}
  * names the annotations that map every class and slot back to its source ({@code source_id}, {@code source_table},
- * {@code source_column}, ...); {@link org.openforge.ontology.infer.Names} gives the naming rules.
+ * {@code source_column}, ...); {@link org.openforge.ontology.infer.Naming} gives the naming rules.
  */
 package org.openforge.ontology.infer;

@@ -10,7 +10,7 @@ import org.openforge.agent.build.Binding;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.Names;
 import org.openforge.agent.build.SlotBinding;
-import org.openforge.agent.build.SqlDialect;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.agent.build.TableRef;
 
 /**

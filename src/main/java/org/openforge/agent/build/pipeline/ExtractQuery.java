@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.SlotBinding;
-import org.openforge.agent.build.SqlDialect;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.agent.build.TableRef;
 
 /** The extract of a class: its fields (identifier first) and, for databases, the SELECT that reads them. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openforge.agent.build.SlotBinding;
-import org.openforge.agent.build.SqlDialect;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.agent.build.ValueTypes;
 
 /**

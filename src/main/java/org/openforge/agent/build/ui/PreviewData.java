@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.SlotBinding;
 import org.openforge.agent.build.SourceSet;
-import org.openforge.agent.build.SqlDialect;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.agent.build.TableRef;
 import org.openforge.agent.build.ValueTypes;
 import org.openforge.agent.tool.ToolOutcome;

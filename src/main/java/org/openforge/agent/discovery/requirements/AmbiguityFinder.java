@@ -44,7 +44,7 @@ final class AmbiguityFinder {
    * @param functional the functional requirement gathered from the statement, or null; questions about a feature
    *     (report recipients, comparison baselines, ...) are asked only when there is one
    */
-  static List<Finding> find(Statement s, Candidate functional) {
+  static List<Finding> find(Statement s, RequirementDraft functional) {
     String text = s.text();
     String title = functional == null ? Phrases.title(text) : functional.title;
     List<Finding> out = new ArrayList<>();

@@ -21,13 +21,13 @@ final class Deduplicator {
       "export_format");
 
   /** One requirement merged into another, and why. */
-  record Event(Candidate into, Candidate merged, String reason) {}
+  record Event(RequirementDraft into, RequirementDraft merged, String reason) {}
 
-  final List<Candidate> kept = new ArrayList<>();
+  final List<RequirementDraft> kept = new ArrayList<>();
   final List<Event> events = new ArrayList<>();
 
-  void add(Candidate c) {
-    for (Candidate k : kept) {
+  void add(RequirementDraft c) {
+    for (RequirementDraft k : kept) {
       String reason = duplicate(k, c);
       if (reason != null) {
         absorb(k, c);
@@ -38,11 +38,11 @@ final class Deduplicator {
     kept.add(c);
   }
 
-  private static String duplicate(Candidate k, Candidate c) {
+  private static String duplicate(RequirementDraft k, RequirementDraft c) {
     if (k.type != c.type || !k.category.equals(c.category)) {
       return null;
     }
-    if (c.type == Candidate.Type.NON_FUNCTIONAL) {
+    if (c.type == RequirementDraft.Type.NON_FUNCTIONAL) {
       if (SINGLE_VALUED.contains(c.category)) {
         return "one " + c.category.replace('_', ' ') + " requirement per solution";
       }
@@ -72,7 +72,7 @@ final class Deduplicator {
     return null;
   }
 
-  private static void absorb(Candidate k, Candidate c) {
+  private static void absorb(RequirementDraft k, RequirementDraft c) {
     boolean feedbackChanges = c.fromFeedback() && !k.fromFeedback();
     k.statements.addAll(c.statements);
     k.dimensions.addAll(c.dimensions);
@@ -96,7 +96,7 @@ final class Deduplicator {
       k.priority = c.priority;
       k.priorityRationale = c.priorityRationale + " (highest of the merged statements)";
     }
-    if (k.type == Candidate.Type.FUNCTIONAL) {
+    if (k.type == RequirementDraft.Type.FUNCTIONAL) {
       if (c.key.size() > k.key.size() && c.key.containsAll(k.key)) {
         k.title = c.title;
         k.subject = c.subject;
@@ -108,7 +108,7 @@ final class Deduplicator {
     k.refresh();
   }
 
-  private static void mergeTarget(Candidate k, Candidate c, boolean feedbackChanges) {
+  private static void mergeTarget(RequirementDraft k, RequirementDraft c, boolean feedbackChanges) {
     if (c.target == null) {
       return;
     }
@@ -153,7 +153,7 @@ final class Deduplicator {
     }
   }
 
-  private static void replace(Candidate k, Candidate c) {
+  private static void replace(RequirementDraft k, RequirementDraft c) {
     List<String> keptQuestions = k.rawQuestions.stream().filter(q -> q.startsWith("Which figure")).toList();
     k.target = c.target;
     k.phrase = c.phrase;

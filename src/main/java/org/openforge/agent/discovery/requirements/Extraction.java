@@ -25,7 +25,7 @@ final class Extraction {
         e.context.add(s.trace());
         continue;
       }
-      List<Candidate> candidates = RequirementExtractor.extract(s, PriorityRule.decide(s, priority));
+      List<RequirementDraft> candidates = RequirementExtractor.extract(s, PriorityRule.decide(s, priority));
       if (candidates.isEmpty()) {
         boolean asks = Moscow.detect(s.text()).isPresent() || s.origin() != Origin.DESCRIPTION;
         if (asks) {
@@ -40,13 +40,13 @@ final class Extraction {
     return e;
   }
 
-  List<Candidate> kept() {
+  List<RequirementDraft> kept() {
     return requirements.kept;
   }
 
   /** Marks the requirements the current reviewer feedback added (only from it) or changed (merged into). */
   void markFeedback() {
-    for (Candidate c : kept()) {
+    for (RequirementDraft c : kept()) {
       if (c.fromFeedback()) {
         boolean onlyFeedback = c.statements.stream()
             .allMatch(s -> s.origin() == Origin.REVIEWER_FEEDBACK && s.carriedFrom() == null);

@@ -25,10 +25,10 @@ final class QuestionBook {
   }
 
   static List<OpenQuestion> collect(List<Statement> statements, Extraction extraction,
-      List<Tensions.Tension> tensions, Map<Candidate, String> ids) {
+      List<Tensions.Tension> tensions, Map<RequirementDraft, String> ids) {
     QuestionBook book = new QuestionBook();
-    List<Candidate> kept = extraction.kept();
-    for (Candidate c : kept) {
+    List<RequirementDraft> kept = extraction.kept();
+    for (RequirementDraft c : kept) {
       for (String q : c.questions) {
         book.add(q, c.target != null && c.target.assumed() ? "ambiguity" : "missing_detail", List.of(ids.get(c)),
             c.statements.get(0).trace());
@@ -39,8 +39,8 @@ final class QuestionBook {
     }
     for (Statement s : statements) {
       List<String> about = kept.stream().filter(c -> c.statements.contains(s)).map(ids::get).toList();
-      Candidate functional = kept.stream()
-          .filter(c -> c.statements.contains(s) && c.type == Candidate.Type.FUNCTIONAL).findFirst().orElse(null);
+      RequirementDraft functional = kept.stream()
+          .filter(c -> c.statements.contains(s) && c.type == RequirementDraft.Type.FUNCTIONAL).findFirst().orElse(null);
       for (AmbiguityFinder.Finding f : AmbiguityFinder.find(s, functional)) {
         book.add(f.question(), f.kind(), about, s.trace());
       }

@@ -24,15 +24,15 @@ final class RequirementExtractor {
 
   private RequirementExtractor() {}
 
-  static List<Candidate> extract(Statement s, PriorityRule.Decision priority) {
+  static List<RequirementDraft> extract(Statement s, PriorityRule.Decision priority) {
     String text = s.text();
     List<QualityFinding> findings = new ArrayList<>();
     for (QualityDetector d : DETECTORS) {
       findings.addAll(d.detect(text));
     }
     String residual = Residual.of(text, findings);
-    List<Candidate> out = new ArrayList<>();
-    Optional<Candidate> functional = functional(s, residual, !findings.isEmpty(), priority);
+    List<RequirementDraft> out = new ArrayList<>();
+    Optional<RequirementDraft> functional = functional(s, residual, !findings.isEmpty(), priority);
     functional.ifPresent(out::add);
     List<Feature> features = Feature.detect(residual);
     ExportFormats.find(text, features.contains(Feature.EXPORT) && functional.isPresent(),
@@ -44,7 +44,7 @@ final class RequirementExtractor {
     return out;
   }
 
-  private static Optional<Candidate> functional(Statement s, String residual, boolean qualities,
+  private static Optional<RequirementDraft> functional(Statement s, String residual, boolean qualities,
       PriorityRule.Decision priority) {
     List<Feature> features = Feature.detect(residual);
     String core = Phrases.withoutModality(residual);
@@ -59,7 +59,8 @@ final class RequirementExtractor {
     }
     String title = Phrases.title(residual);
     Feature primary = Phrases.primary(title, features);
-    Candidate c = new Candidate(Candidate.Type.FUNCTIONAL, primary == null ? "general" : primary.value());
+    RequirementDraft c = new RequirementDraft(RequirementDraft.Type.FUNCTIONAL,
+        primary == null ? "general" : primary.value());
     c.feature = primary;
     c.title = title;
     c.actor = Phrases.actor(residual);
@@ -77,8 +78,8 @@ final class RequirementExtractor {
     return Optional.of(c);
   }
 
-  private static Candidate quality(Statement s, QualityFinding f, String scope, PriorityRule.Decision priority) {
-    Candidate c = new Candidate(Candidate.Type.NON_FUNCTIONAL, f.quality().value());
+  private static RequirementDraft quality(Statement s, QualityFinding f, String scope, PriorityRule.Decision priority) {
+    RequirementDraft c = new RequirementDraft(RequirementDraft.Type.NON_FUNCTIONAL, f.quality().value());
     c.title = f.title();
     c.scope = scope;
     c.phrase = f.phrase();

@@ -56,7 +56,7 @@ public class RequirementsGatheringAgent implements Agent {
         statements.stream().map(s -> s.sentence().field().replaceAll("\\[\\d+]$", "")).distinct().toList()));
 
     Extraction extraction = Extraction.of(statements, priority);
-    List<Candidate> kept = extraction.kept();
+    List<RequirementDraft> kept = extraction.kept();
     context.progress("extracting", extraction.found + " requirements found in " + statements.size()
         + " statements; " + extraction.unclassified.size() + " unclassified, " + extraction.context.size()
         + " context");
@@ -65,7 +65,7 @@ public class RequirementsGatheringAgent implements Agent {
 
     extraction.markFeedback();
     List<Tensions.Tension> tensions = Tensions.find(kept);
-    Map<Candidate, String> ids = number(kept);
+    Map<RequirementDraft, String> ids = number(kept);
     List<OpenQuestion> questions = QuestionBook.collect(statements, extraction, tensions, ids);
     context.progress("questions", questions.size() + " open questions, " + tensions.size() + " tensions");
 
@@ -87,16 +87,17 @@ public class RequirementsGatheringAgent implements Agent {
   }
 
   private static RequirementsDocument document(Engagement engagement, Priority priority,
-      List<Statement> statements, Extraction extraction, Map<Candidate, String> ids, List<OpenQuestion> questions,
+      List<Statement> statements, Extraction extraction, Map<RequirementDraft, String> ids,
+      List<OpenQuestion> questions,
       String feedback) {
-    List<Candidate> kept = extraction.kept();
+    List<RequirementDraft> kept = extraction.kept();
     List<Requirement> functional = new ArrayList<>();
     List<Requirement> nonFunctional = new ArrayList<>();
-    for (Candidate c : kept) {
+    for (RequirementDraft c : kept) {
       List<String> related = kept.stream()
           .filter(o -> o != c && o.statements.stream().anyMatch(c.statements::contains)).map(ids::get).toList();
       Requirement r = requirement(c, ids.get(c), questions, related);
-      (c.type == Candidate.Type.FUNCTIONAL ? functional : nonFunctional).add(r);
+      (c.type == RequirementDraft.Type.FUNCTIONAL ? functional : nonFunctional).add(r);
     }
     List<RequirementsDocument.Merge> merges = extraction.requirements.events.stream()
         .map(e -> new RequirementsDocument.Merge(ids.get(e.into()), e.merged().statements.get(0).trace(),
@@ -110,37 +111,37 @@ public class RequirementsGatheringAgent implements Agent {
         extraction.context, method(), confidence(kept), confidenceBasis(kept));
   }
 
-  private static Map<Candidate, String> number(List<Candidate> kept) {
-    Map<Candidate, String> ids = new IdentityHashMap<>();
+  private static Map<RequirementDraft, String> number(List<RequirementDraft> kept) {
+    Map<RequirementDraft, String> ids = new IdentityHashMap<>();
     int fr = 0;
     int nfr = 0;
-    for (Candidate c : kept) {
-      ids.put(c, c.type == Candidate.Type.FUNCTIONAL ? "FR-" + ++fr : "NFR-" + ++nfr);
+    for (RequirementDraft c : kept) {
+      ids.put(c, c.type == RequirementDraft.Type.FUNCTIONAL ? "FR-" + ++fr : "NFR-" + ++nfr);
     }
     return ids;
   }
 
-  private static Requirement requirement(Candidate c, String id, List<OpenQuestion> questions,
+  private static Requirement requirement(RequirementDraft c, String id, List<OpenQuestion> questions,
       List<String> related) {
     List<String> about = questions.stream().filter(q -> q.requirements().contains(id)).map(OpenQuestion::id)
         .toList();
-    return new Requirement(id, c.type == Candidate.Type.FUNCTIONAL ? "functional" : "non_functional", c.category,
+    return new Requirement(id, c.type == RequirementDraft.Type.FUNCTIONAL ? "functional" : "non_functional", c.category,
         c.title, c.statement, c.priority.value(), c.priorityRationale, c.scope,
         c.cadence == null ? null : c.cadence.value(), List.copyOf(c.dimensions), List.copyOf(c.figures), c.target,
         c.criteria, c.statements.stream().map(Statement::trace).distinct().toList(), c.feedbackChange,
         List.copyOf(c.notes), about, related);
   }
 
-  private static RequirementsDocument.Summary summary(List<Candidate> kept, List<OpenQuestion> questions) {
-    int functional = (int) kept.stream().filter(c -> c.type == Candidate.Type.FUNCTIONAL).count();
+  private static RequirementsDocument.Summary summary(List<RequirementDraft> kept, List<OpenQuestion> questions) {
+    int functional = (int) kept.stream().filter(c -> c.type == RequirementDraft.Type.FUNCTIONAL).count();
     int[] moscow = new int[Moscow.values().length];
     kept.forEach(c -> moscow[c.priority.ordinal()]++);
     return new RequirementsDocument.Summary(kept.size(), functional, kept.size() - functional, questions.size(),
         moscow[0], moscow[1], moscow[2], moscow[3]);
   }
 
-  private static RequirementsDocument.Feedback feedbackSummary(String feedback, List<Candidate> kept,
-      Map<Candidate, String> ids, List<Statement> unclassified) {
+  private static RequirementsDocument.Feedback feedbackSummary(String feedback, List<RequirementDraft> kept,
+      Map<RequirementDraft, String> ids, List<Statement> unclassified) {
     List<String> added = kept.stream().filter(c -> "added".equals(c.feedbackChange)).map(ids::get).toList();
     List<String> changed = kept.stream().filter(c -> "changed".equals(c.feedbackChange)).map(ids::get).toList();
     List<String> unmapped = unclassified.stream()
@@ -149,19 +150,19 @@ public class RequirementsGatheringAgent implements Agent {
     return new RequirementsDocument.Feedback(feedback, added, changed, unmapped);
   }
 
-  private static double confidence(List<Candidate> kept) {
+  private static double confidence(List<RequirementDraft> kept) {
     if (kept.isEmpty()) {
       return 0.3;
     }
     double sum = 0;
-    for (Candidate c : kept) {
+    for (RequirementDraft c : kept) {
       sum += score(c);
     }
     return Math.round(sum / kept.size() * 100) / 100.0;
   }
 
-  private static double score(Candidate c) {
-    if (c.type == Candidate.Type.FUNCTIONAL) {
+  private static double score(RequirementDraft c) {
+    if (c.type == RequirementDraft.Type.FUNCTIONAL) {
       return c.feature == null ? 0.6 : 0.9;
     }
     if (c.target == null) {
@@ -170,11 +171,11 @@ public class RequirementsGatheringAgent implements Agent {
     return c.target.assumed() ? 0.6 : 0.95;
   }
 
-  private static String confidenceBasis(List<Candidate> kept) {
-    long explicit = kept.stream().filter(c -> c.type == Candidate.Type.NON_FUNCTIONAL && c.target != null
+  private static String confidenceBasis(List<RequirementDraft> kept) {
+    long explicit = kept.stream().filter(c -> c.type == RequirementDraft.Type.NON_FUNCTIONAL && c.target != null
         && !c.target.assumed()).count();
     long assumed = kept.stream().filter(c -> c.target != null && c.target.assumed()).count();
-    long open = kept.stream().filter(c -> c.type == Candidate.Type.NON_FUNCTIONAL && c.target == null).count();
+    long open = kept.stream().filter(c -> c.type == RequirementDraft.Type.NON_FUNCTIONAL && c.target == null).count();
     return "per requirement: 0.9 functional with a recognised feature, 0.6 unrecognised; 0.95 non-functional with"
         + " a stated figure (" + explicit + "), 0.7 without one (" + open + "), 0.6 with an assumed figure ("
         + assumed + "); averaged";

@@ -12,18 +12,18 @@ import java.util.Optional;
 final class Tensions {
 
   /** Two requirements in tension and the question it raises. */
-  record Tension(Candidate a, Candidate b, String question) {}
+  record Tension(RequirementDraft a, RequirementDraft b, String question) {}
 
   private Tensions() {}
 
-  static List<Tension> find(List<Candidate> requirements) {
+  static List<Tension> find(List<RequirementDraft> requirements) {
     List<Tension> out = new ArrayList<>();
-    Optional<Candidate> latency = first(requirements, "latency");
-    Optional<Candidate> freshness = first(requirements, "freshness");
+    Optional<RequirementDraft> latency = first(requirements, "latency");
+    Optional<RequirementDraft> freshness = first(requirements, "freshness");
     if (latency.isPresent() && freshness.isPresent() && latency.get().target != null
         && freshness.get().target != null && Deduplicator.stricter(latency.get().target, freshness.get().target)) {
-      Candidate l = latency.get();
-      Candidate f = freshness.get();
+      RequirementDraft l = latency.get();
+      RequirementDraft f = freshness.get();
       String note = "tension: latency " + l.target.display() + " (\"" + l.statements.get(0).text() + "\") versus"
           + " data freshness " + f.target.display() + " (\"" + f.statements.get(0).text() + "\"); a batch load on"
           + " the freshness schedule cannot meet the latency target";
@@ -37,7 +37,7 @@ final class Tensions {
     return out;
   }
 
-  private static Optional<Candidate> first(List<Candidate> requirements, String category) {
+  private static Optional<RequirementDraft> first(List<RequirementDraft> requirements, String category) {
     return requirements.stream().filter(c -> c.category.equals(category)).findFirst();
   }
 }

@@ -18,7 +18,7 @@ final class ConcernMapper {
 
   private ConcernMapper() {}
 
-  static List<Concern> concerns(Candidate c, List<Sentence> requirements) {
+  static List<Concern> concerns(StakeholderDraft c, List<Sentence> requirements) {
     List<Concern> out = new ArrayList<>();
     for (Mention m : c.mentions) {
       Trace t = Trace.of(m.sentence());

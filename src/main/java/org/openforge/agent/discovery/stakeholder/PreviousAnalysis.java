@@ -14,8 +14,8 @@ final class PreviousAnalysis {
 
   private PreviousAnalysis() {}
 
-  static List<Candidate> givenStakeholders(Artifact previous, DiscoveryJson json) throws JsonProcessingException {
-    List<Candidate> out = new ArrayList<>();
+  static List<StakeholderDraft> givenStakeholders(Artifact previous, DiscoveryJson json) throws JsonProcessingException {
+    List<StakeholderDraft> out = new ArrayList<>();
     if (previous == null || previous.content() == null) {
       return out;
     }
@@ -27,7 +27,7 @@ final class PreviousAnalysis {
         continue;
       }
       String field = previous.name() + " v" + previous.version() + " stakeholders[" + i + "]";
-      Candidate c = new Candidate(Candidate.Origin.PREVIOUS_ANALYSIS, s.name() == null ? "" : s.name(), field,
+      StakeholderDraft c = new StakeholderDraft(StakeholderDraft.Origin.PREVIOUS_ANALYSIS, s.name() == null ? "" : s.name(), field,
           s.role());
       StakeholderInput.resolve(c);
       out.add(c);

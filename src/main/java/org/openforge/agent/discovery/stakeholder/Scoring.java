@@ -24,7 +24,7 @@ final class Scoring {
 
   private Scoring() {}
 
-  static Score influence(Candidate c) {
+  static Score influence(StakeholderDraft c) {
     if (c.givenInfluence != null) {
       return new Score(c.givenInfluence, List.of(c.givenInfluence + ": given in " + c.field + ".influence"));
     }
@@ -40,7 +40,7 @@ final class Scoring {
     return clamp(score, steps);
   }
 
-  static Score interest(Candidate c, List<Sentence> brief) {
+  static Score interest(StakeholderDraft c, List<Sentence> brief) {
     if (c.givenInterest != null) {
       return new Score(c.givenInterest, List.of(c.givenInterest + ": given in " + c.field + ".interest"));
     }
@@ -72,7 +72,7 @@ final class Scoring {
   }
 
   /** Whether the stakeholder's area (a specific qualifier of their name) is a subject of the brief. */
-  private static Optional<String> areaInBrief(Candidate c, List<Sentence> brief) {
+  private static Optional<String> areaInBrief(StakeholderDraft c, List<Sentence> brief) {
     for (String word : Words.tokens(c.qualifier)) {
       if (GENERIC_QUALIFIERS.contains(word)) {
         continue;

@@ -49,7 +49,8 @@ public class StakeholderAnalysisAgent implements Agent {
     Engagement engagement = context.engagement();
     Priority priority = engagement.priority() == null ? Priority.MEDIUM : engagement.priority();
 
-    List<Candidate> given = StakeholderInput.read(context.input().get("stakeholders"), "input_data.stakeholders");
+    List<StakeholderDraft> given = StakeholderInput.read(context.input().get("stakeholders"),
+        "input_data.stakeholders");
     if (given.isEmpty()) {
       given = PreviousAnalysis.givenStakeholders(context.latest(KIND).orElse(null), documents);
       if (!given.isEmpty()) {
@@ -77,7 +78,7 @@ public class StakeholderAnalysisAgent implements Agent {
     requirements.addAll(BriefText.inputList(context.input(), "requirements"));
     requirements.addAll(brief);
     List<Stakeholder> stakeholders = new ArrayList<>();
-    for (Candidate c : register.candidates) {
+    for (StakeholderDraft c : register.candidates) {
       stakeholders.add(stakeholder(c, stakeholders.size() + 1, brief, requirements, priority));
     }
     context.progress("scoring", "influence, interest and quadrant for " + stakeholders.size() + " stakeholders");
@@ -105,7 +106,8 @@ public class StakeholderAnalysisAgent implements Agent {
     return new AgentResult(documents.toMap(analysis), artifacts, confidence, summary);
   }
 
-  private static Stakeholder stakeholder(Candidate c, int number, List<Sentence> brief, List<Sentence> requirements,
+  private static Stakeholder stakeholder(StakeholderDraft c, int number, List<Sentence> brief,
+      List<Sentence> requirements,
       Priority priority) {
     Score influence = Scoring.influence(c);
     Score interest = Scoring.interest(c, brief);
@@ -122,13 +124,14 @@ public class StakeholderAnalysisAgent implements Agent {
         ConcernMapper.concerns(c, requirements), List.copyOf(c.notes));
   }
 
-  private static StakeholderAnalysis.Summary summary(List<Stakeholder> stakeholders, List<Candidate> candidates) {
+  private static StakeholderAnalysis.Summary summary(List<Stakeholder> stakeholders,
+      List<StakeholderDraft> candidates) {
     Map<String, Integer> quadrants = new LinkedHashMap<>();
     for (Quadrant q : Quadrant.values()) {
       quadrants.put(q.value(), (int) stakeholders.stream().filter(s -> s.quadrant() == q).count());
     }
     int high = (int) stakeholders.stream().filter(s -> s.priority().equals("high")).count();
-    int fromText = (int) candidates.stream().filter(c -> c.origin == Candidate.Origin.TEXT).count();
+    int fromText = (int) candidates.stream().filter(c -> c.origin == StakeholderDraft.Origin.TEXT).count();
     return new StakeholderAnalysis.Summary(stakeholders.size(), high, stakeholders.size() - fromText, fromText,
         quadrants);
   }
@@ -191,9 +194,9 @@ public class StakeholderAnalysisAgent implements Agent {
             + " deploy.");
   }
 
-  private static double confidence(List<Candidate> candidates) {
+  private static double confidence(List<StakeholderDraft> candidates) {
     double sum = 0;
-    for (Candidate c : candidates) {
+    for (StakeholderDraft c : candidates) {
       sum += switch (c.origin) {
         case INPUT -> c.profileBasis.equals("role as given") ? 0.95
             : c.profile == Roles.OTHER ? 0.7 : 0.85;
@@ -204,9 +207,9 @@ public class StakeholderAnalysisAgent implements Agent {
     return Math.round(sum / candidates.size() * 100) / 100.0;
   }
 
-  private static String confidenceBasis(List<Candidate> candidates) {
-    long input = candidates.stream().filter(c -> c.origin != Candidate.Origin.TEXT).count();
-    long knownRole = candidates.stream().filter(c -> c.origin != Candidate.Origin.TEXT
+  private static String confidenceBasis(List<StakeholderDraft> candidates) {
+    long input = candidates.stream().filter(c -> c.origin != StakeholderDraft.Origin.TEXT).count();
+    long knownRole = candidates.stream().filter(c -> c.origin != StakeholderDraft.Origin.TEXT
         && c.profileBasis.equals("role as given")).count();
     return input + " of " + candidates.size() + " stakeholders given explicitly (" + knownRole
         + " with a recognised role), " + (candidates.size() - input) + " inferred from the text; per stakeholder"

@@ -17,19 +17,19 @@ final class StakeholderInput {
 
   private StakeholderInput() {}
 
-  static List<Candidate> read(Object raw, String fieldName) {
-    List<Candidate> out = new ArrayList<>();
+  static List<StakeholderDraft> read(Object raw, String fieldName) {
+    List<StakeholderDraft> out = new ArrayList<>();
     List<Object> items = InputValues.items(raw);
     for (int i = 0; i < items.size(); i++) {
       Object item = items.get(i);
       String field = fieldName + "[" + i + "]";
-      Candidate c;
+      StakeholderDraft c;
       if (item instanceof Map<?, ?> map) {
         String name = InputValues.text(map, "name", "title", "stakeholder", "group", "role");
         if (name == null) {
           continue;
         }
-        c = new Candidate(Candidate.Origin.INPUT, name, field, InputValues.text(map, "role", "type"));
+        c = new StakeholderDraft(StakeholderDraft.Origin.INPUT, name, field, InputValues.text(map, "role", "type"));
         c.givenInfluence = InputValues.score(map, "influence");
         c.givenInterest = InputValues.score(map, "interest");
         for (String key : List.of("concerns", "needs", "interests", "goals")) {
@@ -46,7 +46,7 @@ final class StakeholderInput {
         boolean roleInParens = paren > 0 && text.endsWith(")");
         String name = roleInParens ? text.substring(0, paren).strip() : text;
         String role = roleInParens ? text.substring(paren + 1, text.length() - 1).strip() : null;
-        c = new Candidate(Candidate.Origin.INPUT, name, field, role);
+        c = new StakeholderDraft(StakeholderDraft.Origin.INPUT, name, field, role);
       }
       resolve(c);
       out.add(c);
@@ -55,7 +55,7 @@ final class StakeholderInput {
   }
 
   /** Picks the role profile and the matching key of a candidate from its role and name. */
-  static void resolve(Candidate c) {
+  static void resolve(StakeholderDraft c) {
     Optional<Mention> inName = MentionFinder.find(new Sentence(c.field, 0, c.name, null)).stream().findFirst();
     c.key = MentionFinder.key(c.name);
     c.qualifier = inName.map(Mention::qualifier).orElse("");

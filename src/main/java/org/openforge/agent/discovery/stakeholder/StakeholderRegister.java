@@ -15,31 +15,31 @@ final class StakeholderRegister {
   private static final Set<String> GENERIC = Set.of("user", "manager", "executive", "leadership", "staff",
       "employee", "worker", "supervisor", "team");
 
-  final List<Candidate> candidates = new ArrayList<>();
+  final List<StakeholderDraft> candidates = new ArrayList<>();
   final List<String> ambiguities = new ArrayList<>();
 
-  StakeholderRegister(List<Candidate> given) {
+  StakeholderRegister(List<StakeholderDraft> given) {
     candidates.addAll(given);
   }
 
   void add(List<Mention> mentions) {
     for (Mention m : mentions) {
-      List<Candidate> exact = candidates.stream().filter(c -> c.key.equals(m.key())).toList();
+      List<StakeholderDraft> exact = candidates.stream().filter(c -> c.key.equals(m.key())).toList();
       if (!exact.isEmpty()) {
         exact.get(0).mentions.add(m);
         continue;
       }
-      List<Candidate> wider = candidates.stream()
+      List<StakeholderDraft> wider = candidates.stream()
           .filter(c -> c.key.containsAll(m.key()) && c.profile.category() == m.profile().category()).toList();
       if (wider.size() == 1) {
         wider.get(0).mentions.add(m);
         continue;
       }
       if (wider.isEmpty() && m.qualifier().isEmpty() && GENERIC.containsAll(m.key())) {
-        List<Candidate> sameKind = candidates.stream()
+        List<StakeholderDraft> sameKind = candidates.stream()
             .filter(c -> c.profile.category() == m.profile().category()).toList();
         if (sameKind.size() == 1) {
-          Candidate only = sameKind.get(0);
+          StakeholderDraft only = sameKind.get(0);
           only.mentions.add(m);
           only.notes.add("'" + m.name() + "' in the " + m.sentence().field() + " read as " + only.name
               + ", the only " + m.profile().category().value().replace('_', ' ') + " stakeholder");
@@ -52,7 +52,7 @@ final class StakeholderRegister {
             + String.join(", ", wider.stream().map(c -> c.name).toList()) + ": which one is meant?");
         continue;
       }
-      Candidate c = new Candidate(Candidate.Origin.TEXT, m.name(), m.sentence().field(), null);
+      StakeholderDraft c = new StakeholderDraft(StakeholderDraft.Origin.TEXT, m.name(), m.sentence().field(), null);
       boolean sponsor = m.sponsors() && m.profile().category() == Category.EXECUTIVE;
       c.profile = sponsor ? Roles.EXECUTIVE_SPONSOR : m.profile();
       c.profileBasis = "lexicon match '" + m.name() + "'"

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openforge.agent.build.ClassBinding;
 import org.openforge.agent.build.SlotBinding;
-import org.openforge.agent.build.SqlDialect;
+import org.openforge.datasource.SqlDialect;
 
 /** The SQL each check type pushes down, in both dialects, with values bound rather than spliced. */
 class SqlChecksTest {

@@ -31,7 +31,7 @@ import org.openforge.ontology.linkml.SlotDefinition;
  *       bound ({@code exact: false}).</li>
  * </ul>
  */
-final class CsvChecks {
+final class CsvValidation {
 
   static final int SAMPLE = 200;
   static final int TOP_VALUES = 50;
@@ -41,23 +41,23 @@ final class CsvChecks {
   private final CsvValues values;
   private final CsvRelations relations;
 
-  CsvChecks(SourceAccess access, SchemaView view, Set<Rule> rules) {
+  CsvValidation(DataTools access, SchemaView view, Set<Rule> rules) {
     this.view = view;
     this.rules = rules;
     this.values = new CsvValues(access);
     this.relations = new CsvRelations(values);
   }
 
-  List<Check> run(ClassBinding cls) {
+  List<Check> run(ClassSource cls) {
     List<Check> checks = new ArrayList<>();
-    for (SlotBinding b : cls.slots()) {
-      if (b.kind() == SlotBinding.Kind.COLUMN || (b.kind() == SlotBinding.Kind.REFERENCE && b.columns().size() == 1)) {
+    for (SlotSource b : cls.slots()) {
+      if (b.kind() == SlotSource.Kind.COLUMN || (b.kind() == SlotSource.Kind.REFERENCE && b.columns().size() == 1)) {
         value(cls, b, checks);
-      } else if (b.kind() == SlotBinding.Kind.REFERENCE || b.kind() == SlotBinding.Kind.JUNCTION) {
+      } else if (b.kind() == SlotSource.Kind.REFERENCE || b.kind() == SlotSource.Kind.JUNCTION) {
         if (rules.contains(Rule.REFERENTIAL_INTEGRITY)) {
           Subject s = new Subject(Rule.REFERENTIAL_INTEGRITY, cls.className(), b.name(),
               b.via() == null ? cls.table() : b.via(), b.columns());
-          checks.add(b.kind() == SlotBinding.Kind.JUNCTION ? relations.junction(cls, b, s)
+          checks.add(b.kind() == SlotSource.Kind.JUNCTION ? relations.junction(cls, b, s)
               : s.skipped("composite references in CSV files are not checked"));
         }
       }
@@ -68,18 +68,18 @@ final class CsvChecks {
     return checks;
   }
 
-  private void value(ClassBinding cls, SlotBinding b, List<Check> checks) {
+  private void value(ClassSource cls, SlotSource b, List<Check> checks) {
     SlotDefinition slot = b.slot();
     SourceTable t = cls.table();
     ColumnInfo column = t.column(b.column()).orElseThrow();
-    String family = ValueTypes.family(view, slot);
+    String family = ValueFamilies.family(view, slot);
     if (rules.contains(Rule.NULL_HANDLING) && slot.isRequired()) {
       checks.add(nulls(cls, b, column));
     }
     if (rules.contains(Rule.TYPE_COMPATIBILITY)) {
       checks.add(type(cls, b, column, family));
     }
-    if (b.kind() == SlotBinding.Kind.REFERENCE && rules.contains(Rule.REFERENTIAL_INTEGRITY)) {
+    if (b.kind() == SlotSource.Kind.REFERENCE && rules.contains(Rule.REFERENTIAL_INTEGRITY)) {
       checks.add(relations.reference(cls, b));
     }
     if (rules.contains(Rule.ENUM_MEMBERSHIP) && view.isEnum(slot.range())) {
@@ -87,7 +87,7 @@ final class CsvChecks {
       checks.add(values.values(subject(Rule.ENUM_MEMBERSHIP, cls, b), t, column, v -> !permitted.contains(v),
           "values outside enum " + slot.range()));
     }
-    Optional<String> pattern = ValueTypes.pattern(view, slot);
+    Optional<String> pattern = ValueFamilies.pattern(view, slot);
     if (rules.contains(Rule.PATTERN) && pattern.isPresent()) {
       Subject s = subject(Rule.PATTERN, cls, b);
       try {
@@ -106,7 +106,7 @@ final class CsvChecks {
     }
   }
 
-  private Check nulls(ClassBinding cls, SlotBinding b, ColumnInfo column) {
+  private Check nulls(ClassSource cls, SlotSource b, ColumnInfo column) {
     Subject s = subject(Rule.NULL_HANDLING, cls, b);
     ColumnProfile p = column.profile();
     if (p == null) {
@@ -118,13 +118,13 @@ final class CsvChecks {
         + " of " + cls.table().table().rowCount() + " rows have no value (counted over the whole file)");
   }
 
-  private Check type(ClassBinding cls, SlotBinding b, ColumnInfo column, String family) {
+  private Check type(ClassSource cls, SlotSource b, ColumnInfo column, String family) {
     Subject s = subject(Rule.TYPE_COMPATIBILITY, cls, b);
     if (family.equals("string") || family.equals("enum")) {
       return s.measured(0, true, "text", cls.table().table().rowCount(), List.of(), "every CSV value is text");
     }
     if (CsvValues.census(cls.table(), column).isPresent()) {
-      return values.values(s, cls.table(), column, v -> !ValueTypes.fits(family, v),
+      return values.values(s, cls.table(), column, v -> !ValueFamilies.fits(family, v),
           "values that do not read as " + family);
     }
     String inferred = family(column.normalizedType());
@@ -136,20 +136,20 @@ final class CsvChecks {
       return s.measured(m, true, "profile", cls.table().table().rowCount(), examples, m + " values do not read as "
           + column.normalizedType().value() + " (the profiler's count over the whole file)");
     }
-    return values.sampled(s, cls, column.name(), v -> !ValueTypes.fits(family, v),
+    return values.sampled(s, cls, column.name(), v -> !ValueFamilies.fits(family, v),
         "values that do not read as " + family);
   }
 
-  private Optional<Check> range(ClassBinding cls, SlotBinding b, ColumnInfo column, String family) {
+  private Optional<Check> range(ClassSource cls, SlotSource b, ColumnInfo column, String family) {
     Optional<Bounds> bounds = Bounds.of(view, b.slot());
     if (bounds.isEmpty()) {
       return Optional.empty();
     }
     Subject s = subject(Rule.VALUE_RANGE, cls, b);
-    if (!ValueTypes.numeric(family)) {
+    if (!ValueFamilies.numeric(family)) {
       return Optional.of(s.skipped("minimum_value and maximum_value bound numbers; the range is " + b.slot().range()));
     }
-    Predicate<String> outside = v -> ValueTypes.fits("number", v)
+    Predicate<String> outside = v -> ValueFamilies.fits("number", v)
         && bounds.get().outside(new BigDecimal(v.startsWith("+") ? v.substring(1) : v));
     String what = bounds.get().describe();
     if (CsvValues.census(cls.table(), column).isPresent()) {
@@ -168,7 +168,7 @@ final class CsvChecks {
     return Optional.of(values.sampled(s, cls, column.name(), outside, what));
   }
 
-  private Check identifier(ClassBinding cls, SlotBinding b, ColumnInfo column) {
+  private Check identifier(ClassSource cls, SlotSource b, ColumnInfo column) {
     Subject s = subject(Rule.IDENTIFIER_UNIQUENESS, cls, b);
     ColumnProfile p = column.profile();
     if (p == null || p.distinctCount() == null || p.distinctApproximate()) {
@@ -177,7 +177,7 @@ final class CsvChecks {
     long nonNull = cls.table().table().rowCount() - p.nullCount();
     long duplicates = nonNull - p.distinctCount();
     List<Map<String, Object>> examples = p.topValues() == null ? List.of() : p.topValues().stream()
-        .filter(v -> v.count() > 1).limit(SqlChecks.EXAMPLES).map(v -> {
+        .filter(v -> v.count() > 1).limit(SqlValidation.EXAMPLES).map(v -> {
           Map<String, Object> row = CsvValues.row(column.name(), v.value());
           row.put("row_count", v.count());
           return row;
@@ -203,7 +203,7 @@ final class CsvChecks {
         || (from.equals("date") && to.equals("datetime"));
   }
 
-  static Subject subject(Rule rule, ClassBinding cls, SlotBinding b) {
+  static Subject subject(Rule rule, ClassSource cls, SlotSource b) {
     return new Subject(rule, cls.className(), b.name(), cls.table(), b.columns());
   }
 }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.openforge.datasource.JdbcConfig;
+import org.openforge.datasource.SqlDialect;
 
 /** MySQL and MariaDB over the MariaDB driver: catalog from information_schema, read-only sessions. */
-final class MariaDbDialect implements Dialect {
+final class MariaDbCatalog implements CatalogQueries {
 
   private static final Set<String> STRINGS = Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext",
       "enum", "set");
@@ -61,7 +62,7 @@ final class MariaDbDialect implements Dialect {
     List<RawTable> tables = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(
         "select table_schema, table_name, table_type, table_rows from information_schema.tables "
-            + "where table_schema in (" + Dialect.placeholders(schemas.size()) + ") "
+            + "where table_schema in (" + SqlDialect.placeholders(schemas.size()) + ") "
             + "and table_type in ('BASE TABLE', 'VIEW', 'SYSTEM VERSIONED') order by 1, 2")) {
       bind(ps, schemas, 1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -81,7 +82,7 @@ final class MariaDbDialect implements Dialect {
     try (PreparedStatement ps = connection.prepareStatement(
         "select table_schema, table_name, column_name, column_type, data_type, is_nullable, "
             + "character_maximum_length, numeric_precision, numeric_scale from information_schema.columns "
-            + "where table_schema in (" + Dialect.placeholders(schemas.size()) + ") "
+            + "where table_schema in (" + SqlDialect.placeholders(schemas.size()) + ") "
             + "order by table_schema, table_name, ordinal_position")) {
       bind(ps, schemas, 1);
       try (ResultSet rs = ps.executeQuery()) {
@@ -133,7 +134,7 @@ final class MariaDbDialect implements Dialect {
             + "from information_schema.table_constraints tc join information_schema.key_column_usage k "
             + "on k.constraint_schema = tc.constraint_schema and k.constraint_name = tc.constraint_name "
             + "and k.table_schema = tc.table_schema and k.table_name = tc.table_name "
-            + "where tc.table_schema in (" + Dialect.placeholders(schemas.size()) + ") "
+            + "where tc.table_schema in (" + SqlDialect.placeholders(schemas.size()) + ") "
             + "and tc.constraint_type in ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY') "
             + "order by tc.table_schema, tc.table_name, tc.constraint_name, k.ordinal_position")) {
       bind(ps, schemas, 1);
@@ -159,26 +160,6 @@ final class MariaDbDialect implements Dialect {
       }
     }
     return List.copyOf(byKey.values());
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return "`" + identifier.replace("`", "``") + "`";
-  }
-
-  @Override
-  public String matches(String expression) {
-    return "cast(" + expression + " as char) regexp ?";
-  }
-
-  @Override
-  public String length(String expression) {
-    return "char_length(" + expression + ")";
-  }
-
-  @Override
-  public String sample(String table, double fraction) {
-    return "(select * from " + table + " where rand() < " + Math.min(1.0, fraction) + ") s";
   }
 
   private static void bind(PreparedStatement ps, List<String> values, int first) throws SQLException {

@@ -9,19 +9,19 @@ import org.openforge.ontology.infer.SourceTable;
  * An ontology class and the source table its instances come from, with each slot's binding; {@code table} is null
  * and {@code reason} says why when no table was found. {@code uniqueKeys} maps each unique key to its slots.
  */
-record ClassBinding(String className, SourceTable table, String how, String reason, List<SlotBinding> slots,
+record ClassSource(String className, SourceTable table, String how, String reason, List<SlotSource> slots,
     Map<String, List<String>> uniqueKeys) {
 
   boolean bound() {
     return table != null;
   }
 
-  Optional<SlotBinding> slot(String name) {
+  Optional<SlotSource> slot(String name) {
     return slots.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   /** The identifier slot's binding, when it is a column. */
-  Optional<SlotBinding> identifier() {
-    return slots.stream().filter(s -> s.slot().isIdentifier() && s.kind() == SlotBinding.Kind.COLUMN).findFirst();
+  Optional<SlotSource> identifier() {
+    return slots.stream().filter(s -> s.slot().isIdentifier() && s.kind() == SlotSource.Kind.COLUMN).findFirst();
   }
 }

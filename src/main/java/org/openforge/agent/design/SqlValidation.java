@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.openforge.datasource.SqlDialect;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.datasource.catalog.QueryResult;
 import org.openforge.ontology.infer.SourceTable;
@@ -20,22 +21,22 @@ import org.openforge.ontology.linkml.SlotDefinition;
  * ({@code not exists} against the referenced table, {@code group by ... having count(*) > 1}). Only a failing check
  * runs a second query, for at most {@value #EXAMPLES} example rows.
  */
-final class SqlChecks {
+final class SqlValidation {
 
   static final int EXAMPLES = 5;
   private static final int ITEMS_PER_QUERY = 30;
 
-  private final SourceAccess access;
+  private final DataTools access;
   private final SchemaView view;
   private final Set<Rule> rules;
   private final SqlDialect dialect;
   private final SqlRelations relations;
 
-  SqlChecks(SourceAccess access, SchemaView view, Set<Rule> rules, String sourceType) {
+  SqlValidation(DataTools access, SchemaView view, Set<Rule> rules, String sourceType) {
     this.access = access;
     this.view = view;
     this.rules = rules;
-    this.dialect = SqlDialect.of(sourceType);
+    this.dialect = java.util.Objects.requireNonNullElse(SqlDialect.of(sourceType), SqlDialect.POSTGRESQL);
     this.relations = new SqlRelations(access, dialect);
   }
 
@@ -72,11 +73,11 @@ final class SqlChecks {
     }
   }
 
-  List<Check> run(ClassBinding cls) {
+  List<Check> run(ClassSource cls) {
     List<Object> entries = new ArrayList<>();
     List<Item> items = new ArrayList<>();
     long[] rows = {-1};
-    for (SlotBinding b : cls.slots()) {
+    for (SlotSource b : cls.slots()) {
       switch (b.kind()) {
         case COLUMN -> column(cls, b, entries, items);
         case REFERENCE -> reference(cls, b, entries, items, rows);
@@ -104,12 +105,12 @@ final class SqlChecks {
     return checks;
   }
 
-  private void column(ClassBinding cls, SlotBinding b, List<Object> entries, List<Item> items) {
+  private void column(ClassSource cls, SlotSource b, List<Object> entries, List<Item> items) {
     SlotDefinition slot = b.slot();
     SourceTable t = cls.table();
     ColumnInfo info = t.column(b.column()).orElseThrow();
     String col = dialect.column("t", b.column());
-    String family = ValueTypes.family(view, slot);
+    String family = ValueFamilies.family(view, slot);
     if (rules.contains(Rule.NULL_HANDLING) && slot.isRequired()) {
       add(entries, items, new Item(subject(Rule.NULL_HANDLING, cls, b), col + " is null", List.of(),
           "rows without a value for a required slot"));
@@ -128,7 +129,7 @@ final class SqlChecks {
             values, "values outside enum " + slot.range() + " " + values));
       }
     }
-    Optional<String> pattern = ValueTypes.pattern(view, slot);
+    Optional<String> pattern = ValueFamilies.pattern(view, slot);
     if (rules.contains(Rule.PATTERN) && pattern.isPresent()) {
       add(entries, items, new Item(subject(Rule.PATTERN, cls, b), col + " is not null and not ("
           + dialect.matches(dialect.text(col)) + ")", List.of(pattern.get()), "values not matching "
@@ -143,7 +144,7 @@ final class SqlChecks {
     }
   }
 
-  private void typeCheck(ClassBinding cls, SlotBinding b, ColumnInfo info, String col, String family,
+  private void typeCheck(ClassSource cls, SlotSource b, ColumnInfo info, String col, String family,
       List<Object> entries, List<Item> items) {
     TypeFit fit = TypeFit.of(family, info, dialect, col);
     Subject s = subject(Rule.TYPE_COMPATIBILITY, cls, b);
@@ -155,14 +156,14 @@ final class SqlChecks {
     }
   }
 
-  private void valueRange(ClassBinding cls, SlotBinding b, ColumnInfo info, String col, String family,
+  private void valueRange(ClassSource cls, SlotSource b, ColumnInfo info, String col, String family,
       List<Object> entries, List<Item> items) {
     Optional<Bounds> bounds = Bounds.of(view, b.slot());
     if (bounds.isEmpty()) {
       return;
     }
     Subject s = subject(Rule.VALUE_RANGE, cls, b);
-    if (!ValueTypes.numeric(family)) {
+    if (!ValueFamilies.numeric(family)) {
       entries.add(s.skipped("minimum_value and maximum_value bound numbers; the range is " + b.slot().range()));
       return;
     }
@@ -175,9 +176,9 @@ final class SqlChecks {
     for (String op : List.of("<", ">")) {
       BigDecimal bound = op.equals("<") ? bounds.get().min() : bounds.get().max();
       if (bound != null) {
-        parts.add(value + " " + op + " " + dialect.numberParameter());
+        parts.add(value + " " + op + " " + dialect.number("?"));
         if (!numeric) {
-          params.add(ValueTypes.NUMBER);
+          params.add(ValueFamilies.NUMBER);
         }
         params.add(bound.toPlainString());
       }
@@ -186,7 +187,7 @@ final class SqlChecks {
         bounds.get().describe()));
   }
 
-  private void reference(ClassBinding cls, SlotBinding b, List<Object> entries, List<Item> items, long[] rows) {
+  private void reference(ClassSource cls, SlotSource b, List<Object> entries, List<Item> items, long[] rows) {
     SlotDefinition slot = b.slot();
     if (rules.contains(Rule.NULL_HANDLING) && slot.isRequired()) {
       String predicate = String.join(" or ", b.columns().stream().map(c -> dialect.column("t", c) + " is null")
@@ -196,14 +197,14 @@ final class SqlChecks {
     }
     if (rules.contains(Rule.TYPE_COMPATIBILITY) && b.columns().size() == 1) {
       ColumnInfo info = cls.table().column(b.column()).orElseThrow();
-      typeCheck(cls, b, info, dialect.column("t", b.column()), ValueTypes.family(view, slot), entries, items);
+      typeCheck(cls, b, info, dialect.column("t", b.column()), ValueFamilies.family(view, slot), entries, items);
     }
     if (rules.contains(Rule.REFERENTIAL_INTEGRITY)) {
       entries.add((Supplier<Check>) () -> relations.reference(cls, b, rows[0]));
     }
   }
 
-  private void junction(ClassBinding cls, SlotBinding b, List<Object> entries) {
+  private void junction(ClassSource cls, SlotSource b, List<Object> entries) {
     if (rules.contains(Rule.REFERENTIAL_INTEGRITY)) {
       entries.add((Supplier<Check>) () -> relations.junction(cls, b));
     }
@@ -226,8 +227,8 @@ final class SqlChecks {
         sql.append(", ").append(chunk.get(i).aggregate).append(" as v").append(i + 1);
         params.addAll(chunk.get(i).params);
       }
-      sql.append(" from ").append(dialect.table(table)).append(" t");
-      SourceAccess.Result<QueryResult> result = access.sql(table.sourceId(), sql.toString(), params, 1);
+      sql.append(" from ").append(table(table)).append(" t");
+      DataTools.Result<QueryResult> result = access.sql(table.sourceId(), sql.toString(), params, 1);
       if (!result.ok()) {
         chunk.forEach(i -> i.error = result.error());
         continue;
@@ -241,7 +242,7 @@ final class SqlChecks {
     return rows;
   }
 
-  private Check finish(ClassBinding cls, Item item, long rows) {
+  private Check finish(ClassSource cls, Item item, long rows) {
     if (item.error != null) {
       return item.subject.error("sql", item.error);
     }
@@ -254,14 +255,14 @@ final class SqlChecks {
     List<String> columns = SqlRelations.exampleColumns(cls, item.subject.columns());
     String selected = String.join(", ", columns.stream().map(c -> dialect.column("t", c)).toList());
     if (item.duplicates) {
-      sql = "select " + item.predicate + ", count(*) as row_count from " + dialect.table(cls.table()) + " t where "
+      sql = "select " + item.predicate + ", count(*) as row_count from " + table(cls.table()) + " t where "
           + item.predicate + " is not null group by " + item.predicate + " having count(*) > 1 order by "
           + item.predicate + " limit " + EXAMPLES;
     } else {
-      sql = "select " + selected + " from " + dialect.table(cls.table()) + " t where " + item.predicate
+      sql = "select " + selected + " from " + table(cls.table()) + " t where " + item.predicate
           + " order by " + selected + " limit " + EXAMPLES;
     }
-    SourceAccess.Result<QueryResult> examples = access.sql(cls.table().sourceId(), sql, item.predicateParams,
+    DataTools.Result<QueryResult> examples = access.sql(cls.table().sourceId(), sql, item.predicateParams,
         EXAMPLES);
     String note = examples.ok() ? "" : " (examples unavailable: " + examples.error() + ")";
     return item.subject.measured(item.count, true, "sql", checked, examples.ok() ? SqlRelations.maps(examples.value())
@@ -274,7 +275,11 @@ final class SqlChecks {
     items.add(item);
   }
 
-  static Subject subject(Rule rule, ClassBinding cls, SlotBinding b) {
+  static Subject subject(Rule rule, ClassSource cls, SlotSource b) {
     return new Subject(rule, cls.className(), b.name(), cls.table(), b.columns());
+  }
+
+  private String table(SourceTable t) {
+    return dialect.qualified(t.table().schema(), t.name());
   }
 }

@@ -13,7 +13,7 @@ import org.openforge.agent.discovery.text.Words;
  * A requirement while the document is being built: extracted from a statement, merged with its duplicates, then
  * numbered. {@link #refresh()} rewrites the statement, criteria and questions from the parts after every change.
  */
-final class Candidate {
+final class RequirementDraft {
 
   enum Type { FUNCTIONAL, NON_FUNCTIONAL }
 
@@ -44,7 +44,7 @@ final class Candidate {
   List<String> criteria = List.of();
   List<String> questions = List.of();
 
-  Candidate(Type type, String category) {
+  RequirementDraft(Type type, String category) {
     this.type = type;
     this.category = category;
   }

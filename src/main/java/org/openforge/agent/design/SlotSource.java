@@ -13,33 +13,33 @@ import org.openforge.ontology.linkml.SlotDefinition;
  *     {@code aggregation} or {@code derived} value), or UNBOUND ({@code reason} says why)
  * @param targetColumns the columns of the target table the reference (or junction) points at
  */
-record SlotBinding(SlotDefinition slot, Kind kind, List<String> columns, SourceTable target, List<String> targetColumns,
+record SlotSource(SlotDefinition slot, Kind kind, List<String> columns, SourceTable target, List<String> targetColumns,
     SourceTable via, List<String> ownerColumns, String derivation, String expression, String reason) {
 
   enum Kind { COLUMN, REFERENCE, JUNCTION, COMPUTED, UNBOUND }
 
-  static SlotBinding column(SlotDefinition slot, String column) {
-    return new SlotBinding(slot, Kind.COLUMN, List.of(column), null, List.of(), null, List.of(), null, null, null);
+  static SlotSource column(SlotDefinition slot, String column) {
+    return new SlotSource(slot, Kind.COLUMN, List.of(column), null, List.of(), null, List.of(), null, null, null);
   }
 
-  static SlotBinding reference(SlotDefinition slot, List<String> columns, SourceTable target,
+  static SlotSource reference(SlotDefinition slot, List<String> columns, SourceTable target,
       List<String> targetColumns) {
-    return new SlotBinding(slot, Kind.REFERENCE, columns, target, targetColumns, null, List.of(), null, null, null);
+    return new SlotSource(slot, Kind.REFERENCE, columns, target, targetColumns, null, List.of(), null, null, null);
   }
 
-  static SlotBinding junction(SlotDefinition slot, SourceTable via, List<String> ownerColumns, List<String> columns,
+  static SlotSource junction(SlotDefinition slot, SourceTable via, List<String> ownerColumns, List<String> columns,
       SourceTable target, List<String> targetColumns) {
-    return new SlotBinding(slot, Kind.JUNCTION, columns, target, targetColumns, via, ownerColumns, null, null, null);
+    return new SlotSource(slot, Kind.JUNCTION, columns, target, targetColumns, via, ownerColumns, null, null, null);
   }
 
-  static SlotBinding computed(SlotDefinition slot, String derivation, String expression, SourceTable via,
+  static SlotSource computed(SlotDefinition slot, String derivation, String expression, SourceTable via,
       List<String> columns, String reason) {
-    return new SlotBinding(slot, Kind.COMPUTED, columns, null, List.of(), via, List.of(), derivation, expression,
+    return new SlotSource(slot, Kind.COMPUTED, columns, null, List.of(), via, List.of(), derivation, expression,
         reason);
   }
 
-  static SlotBinding unbound(SlotDefinition slot, String reason) {
-    return new SlotBinding(slot, Kind.UNBOUND, List.of(), null, List.of(), null, List.of(), null, null, reason);
+  static SlotSource unbound(SlotDefinition slot, String reason) {
+    return new SlotSource(slot, Kind.UNBOUND, List.of(), null, List.of(), null, List.of(), null, null, reason);
   }
 
   String name() {

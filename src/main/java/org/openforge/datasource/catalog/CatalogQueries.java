@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Properties;
 import org.openforge.datasource.JdbcConfig;
 
-/** What differs between PostgreSQL and MySQL/MariaDB: connection settings, catalog queries and SQL spelling. */
-interface Dialect {
+/**
+ * How a database is connected to and catalogued: connection settings, session set-up and the catalog queries. How it
+ * spells SQL is its {@link org.openforge.datasource.SqlDialect}.
+ */
+interface CatalogQueries {
 
   /** A table or view as the catalog lists it, with the database's row estimate (null when unknown). */
   record RawTable(String schema, String name, String kind, Long estimatedRows) {}
@@ -36,24 +39,4 @@ interface Dialect {
   List<RawColumn> columns(Connection connection, List<String> schemas) throws SQLException;
 
   List<RawConstraint> constraints(Connection connection, List<String> schemas) throws SQLException;
-
-  String quote(String identifier);
-
-  /** A predicate true when the text of {@code expression} matches the regular expression bound to one '?'. */
-  String matches(String expression);
-
-  /** The character length of {@code expression} as text. */
-  String length(String expression);
-
-  /** A FROM item reading about {@code fraction} of the rows of a table. */
-  String sample(String table, double fraction);
-
-  default String qualified(String schema, String table) {
-    return schema == null ? quote(table) : quote(schema) + "." + quote(table);
-  }
-
-  /** The SQL placeholder list "?, ?, ?" for n values. */
-  static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.openforge.datasource.JdbcConfig;
 
 /** PostgreSQL: catalog from pg_class/pg_attribute/pg_constraint, read-only sessions with a statement timeout. */
-final class PostgresDialect implements Dialect {
+final class PostgresCatalog implements CatalogQueries {
 
   private static final Set<String> STRINGS = Set.of("varchar", "bpchar", "text", "name", "citext", "char");
   private static final Set<String> UNKNOWN_SUPPORTED = Set.of("interval", "inet", "cidr", "macaddr", "macaddr8",
@@ -190,26 +190,6 @@ final class PostgresDialect implements Dialect {
       }
     }
     return constraints;
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  @Override
-  public String matches(String expression) {
-    return "cast(" + expression + " as text) ~ ?";
-  }
-
-  @Override
-  public String length(String expression) {
-    return "length(cast(" + expression + " as text))";
-  }
-
-  @Override
-  public String sample(String table, double fraction) {
-    return table + " tablesample bernoulli (" + Math.min(100.0, Math.max(0.0001, fraction * 100)) + ")";
   }
 
   private static Array array(Connection connection, List<String> values) throws SQLException {

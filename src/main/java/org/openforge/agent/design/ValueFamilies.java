@@ -13,7 +13,7 @@ import org.openforge.ontology.linkml.SlotDefinition;
  * (PostgreSQL {@code ~}, MariaDB {@code REGEXP}) and the Java checks of CSV values. A class range takes the family of
  * the class's identifier.
  */
-final class ValueTypes {
+final class ValueFamilies {
 
   static final String INTEGER = "^[-+]?[0-9]+$";
   static final String NUMBER = "^[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?$";
@@ -30,7 +30,7 @@ final class ValueTypes {
   private static final Pattern DATETIME_P = Pattern.compile(DATETIME);
   private static final Pattern TIME_P = Pattern.compile(TIME);
 
-  private ValueTypes() {}
+  private ValueFamilies() {}
 
   /** The family of values a slot accepts. */
   static String family(SchemaView view, SlotDefinition slot) {

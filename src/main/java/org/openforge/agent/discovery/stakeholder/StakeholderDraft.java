@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A stakeholder while the register is being built: what the input said and where the text mentions them. */
-final class Candidate {
+final class StakeholderDraft {
 
   /** Where a candidate first came from. */
   enum Origin { INPUT, PREVIOUS_ANALYSIS, TEXT }
@@ -25,7 +25,7 @@ final class Candidate {
   final List<Mention> mentions = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
 
-  Candidate(Origin origin, String name, String field, String givenRole) {
+  StakeholderDraft(Origin origin, String name, String field, String givenRole) {
     this.origin = origin;
     this.name = name;
     this.field = field;

@@ -10,7 +10,7 @@ import java.util.Map;
  * table names (customers → customer, categories → category, addresses → address, people → person), and readable
  * words for descriptions (customer_code → "Customer code").
  */
-public final class Names {
+public final class Naming {
 
   private static final Map<String, String> SINGULAR = Map.ofEntries(
       Map.entry("people", "person"), Map.entry("children", "child"), Map.entry("men", "man"),
@@ -23,7 +23,7 @@ public final class Names {
       Map.entry("cookies", "cookie"), Map.entry("ties", "tie"), Map.entry("lies", "lie"), Map.entry("pies", "pie"),
       Map.entry("feet", "foot"), Map.entry("teeth", "tooth"), Map.entry("geese", "goose"), Map.entry("mice", "mouse"));
 
-  private Names() {}
+  private Naming() {}
 
   /** {@code CustomerOrder}, {@code customer-order}, {@code Customer Order} → {@code customer_order}. */
   public static String snake(String raw) {

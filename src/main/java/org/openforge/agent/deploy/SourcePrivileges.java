@@ -15,10 +15,10 @@ import org.openforge.datasource.catalog.QueryResult;
  * (MySQL/MariaDB), whether it can write or owns the tables the ontology reads, whether the session is read-only, and
  * whether the connection is encrypted (TLS) and to a loopback address.
  */
-public record SourceAccess(String user, boolean superuser, boolean readOnlySession, Boolean tls, Boolean loopback,
+public record SourcePrivileges(String user, boolean superuser, boolean readOnlySession, Boolean tls, Boolean loopback,
     List<String> writableTables, List<String> ownedTables, List<String> grants, String error) {
 
-  public static SourceAccess probe(SourceSet sources, SourceInfo source, List<TableRef> tables) {
+  public static SourcePrivileges probe(SourceSet sources, SourceInfo source, List<TableRef> tables) {
     return switch (source.sourceType()) {
       case "postgresql" -> postgres(sources, source, tables);
       case "mysql", "mariadb" -> mariadb(sources, source);
@@ -26,7 +26,7 @@ public record SourceAccess(String user, boolean superuser, boolean readOnlySessi
     };
   }
 
-  private static SourceAccess postgres(SourceSet sources, SourceInfo source, List<TableRef> tables) {
+  private static SourcePrivileges postgres(SourceSet sources, SourceInfo source, List<TableRef> tables) {
     ToolOutcome role = sources.trySql(source.id(), "select current_user, r.rolsuper, "
         + "current_setting('transaction_read_only'), coalesce((select s.ssl from pg_stat_ssl s where s.pid = "
         + "pg_backend_pid()), false), coalesce(host(inet_server_addr()) in ('127.0.0.1', '::1'), true) "
@@ -53,12 +53,12 @@ public record SourceAccess(String user, boolean superuser, boolean readOnlySessi
         owned.add(t.sampleName());
       }
     }
-    return new SourceAccess(String.valueOf(row.get(0)), Boolean.TRUE.equals(row.get(1)),
+    return new SourcePrivileges(String.valueOf(row.get(0)), Boolean.TRUE.equals(row.get(1)),
         "on".equals(String.valueOf(row.get(2))), Boolean.TRUE.equals(row.get(3)), Boolean.TRUE.equals(row.get(4)),
         writable, owned, List.of(), null);
   }
 
-  private static SourceAccess mariadb(SourceSet sources, SourceInfo source) {
+  private static SourcePrivileges mariadb(SourceSet sources, SourceInfo source) {
     ToolOutcome user = sources.trySql(source.id(), "select current_user(), @@session.transaction_read_only",
         List.of(), 1);
     if (!user.ok()) {
@@ -86,10 +86,10 @@ public record SourceAccess(String user, boolean superuser, boolean readOnlySessi
     Object readOnly = row.get(1);
     boolean ro = readOnly instanceof Number n ? n.intValue() == 1 : "1".equals(String.valueOf(readOnly))
         || Boolean.TRUE.equals(readOnly);
-    return new SourceAccess(String.valueOf(row.get(0)), global, ro, tls, null, writable, List.of(), lines, null);
+    return new SourcePrivileges(String.valueOf(row.get(0)), global, ro, tls, null, writable, List.of(), lines, null);
   }
 
-  private static SourceAccess failed(String message) {
-    return new SourceAccess(null, false, false, null, null, List.of(), List.of(), List.of(), message);
+  private static SourcePrivileges failed(String message) {
+    return new SourcePrivileges(null, false, false, null, null, List.of(), List.of(), List.of(), message);
   }
 }

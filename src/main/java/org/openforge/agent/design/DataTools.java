@@ -13,12 +13,12 @@ import org.openforge.datasource.catalog.SourceCatalog;
  * The data tools as the design agents use them — always through the run's tool executor, so tool approvals and the
  * tool-call audit apply. A failing tool is an outcome the caller reports, not an exception.
  */
-final class SourceAccess {
+final class DataTools {
 
   private final AgentContext context;
   private final DesignJson json;
 
-  SourceAccess(AgentContext context, DesignJson json) {
+  DataTools(AgentContext context, DesignJson json) {
     this.json = json;
     this.context = context;
   }
