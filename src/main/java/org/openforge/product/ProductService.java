@@ -19,7 +19,7 @@ import org.openforge.product.pipeline.PipelineRunStore;
 import org.openforge.product.pipeline.PipelineService;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.Publisher;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.openforge.security.AppSessions;
 import org.openforge.security.Caller;
 import org.openforge.security.SignedLinks;
@@ -89,7 +89,7 @@ public class ProductService {
     ProductDeployment previous = deployments.all(engagementId).stream()
         .filter(d -> d.version() < current.version() && ProductDeployment.SUPERSEDED.equals(d.status()))
         .reduce((a, b) -> b).orElseThrow(() -> ApiException.conflict("there is no previous version to roll back to"));
-    Target target = targets.of(e);
+    AnalyticalTarget target = targets.of(e);
     PipelinePlan plan = runs.plan(engagementId, previous.pipelineVersion()).orElseThrow();
     try (Connection c = target.open()) {
       if (!Publisher.versions(target, c).contains(previous.targetVersion())) {
@@ -133,7 +133,7 @@ public class ProductService {
     String schedule = pipelineVersion == 0 ? null : runs.schedule(engagementId, pipelineVersion);
     ProductView.LastRun lastRun = runs.latestRun(engagementId).map(r -> new ProductView.LastRun(r.id(), r.status(),
         r.startedAt(), r.finishedAt())).orElse(null);
-    Target target = targets.of(e);
+    AnalyticalTarget target = targets.of(e);
     ProductView.DataApi api = active.isEmpty() ? null
         : new ProductView.DataApi("/data/v1/" + name, "/data/v1/" + name + "/openapi.json");
     ProductView.Dashboard dashboard = null;
@@ -161,7 +161,7 @@ public class ProductService {
   }
 
   private OptionalInt liveVersion(Engagement e) {
-    Target target = targets.of(e);
+    AnalyticalTarget target = targets.of(e);
     try (Connection c = target.open()) {
       return Publisher.liveVersion(target, c);
     } catch (SQLException ex) {

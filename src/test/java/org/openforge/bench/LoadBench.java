@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openforge.product.target.BulkLoader;
 import org.openforge.product.target.TableLoad;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 
 /**
  * Load benchmark (not part of the suite: run by {@code bench/load.sh}). A generated table of BENCH_ROWS rows
@@ -39,13 +39,13 @@ class LoadBench {
         + " -qc '\\copy baseline.big from stdin'"));
     long copied = count(TARGET, "select count(*) from baseline.big");
 
-    Target postgres = Target.postgres(url(TARGET), USER, env("POSTGRES_PASSWORD", ""), "of_bench");
+    AnalyticalTarget postgres = AnalyticalTarget.postgres(url(TARGET), USER, env("POSTGRES_PASSWORD", ""), "of_bench");
     resetPeaks();
     TableLoad toPostgres = load(postgres);
     long heapPostgres = peakHeap();
 
     Path dir = Files.createTempDirectory("load-bench");
-    Target duckDb = Target.duckDb(dir.resolve("bench.duckdb"), "of_bench");
+    AnalyticalTarget duckDb = AnalyticalTarget.duckDb(dir.resolve("bench.duckdb"), "of_bench");
     resetPeaks();
     TableLoad toDuckDb = load(duckDb);
     long heapDuckDb = peakHeap();
@@ -64,7 +64,7 @@ class LoadBench {
     }
   }
 
-  private static TableLoad load(Target target) throws SQLException {
+  private static TableLoad load(AnalyticalTarget target) throws SQLException {
     try (Connection source = DriverManager.getConnection(url(SOURCE), USER, env("POSTGRES_PASSWORD", ""));
         Connection c = target.open()) {
       source.setAutoCommit(false);

@@ -19,16 +19,17 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
+import org.openforge.product.ProductDeployments;
 import org.openforge.product.ProductNames;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.Publisher;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.openforge.product.target.TargetKind;
 import org.openforge.system.ApiException;
 import org.springframework.stereotype.Service;
 
 /**
- * Reads a data product's published models for the data API: the product by its name (the engagement's slug), the
+ * Reads a deployed data product's published models for the data API: the product by its name (the engagement's slug), the
  * models as the live schema's views, their columns from the target's information schema. Queries are built from
  * those known columns with bound parameters only.
  */
@@ -37,14 +38,16 @@ public class DataApiService {
 
   private final EngagementRepository engagements;
   private final ProductTargets targets;
+  private final ProductDeployments deployments;
 
-  public DataApiService(EngagementRepository engagements, ProductTargets targets) {
+  public DataApiService(EngagementRepository engagements, ProductTargets targets, ProductDeployments deployments) {
     this.engagements = engagements;
     this.targets = targets;
+    this.deployments = deployments;
   }
 
   /** A published product: its target, live version and models with their columns. */
-  public record Product(String name, Engagement engagement, Target target, int version,
+  public record Product(String name, Engagement engagement, AnalyticalTarget target, int version,
       Map<String, Map<String, ApiColumn>> models) {}
 
   /** One page of rows, the total matching, and an entity tag that changes with the data or the query. */
@@ -52,7 +55,11 @@ public class DataApiService {
 
   public Product product(String name) {
     Engagement engagement = find(name);
-    Target target = targets.of(engagement);
+    if (deployments.active(engagement.id()).isEmpty()) {
+      // served from the deployment on, until it is undeployed
+      throw ApiException.notFound("deployed data product", name);
+    }
+    AnalyticalTarget target = targets.of(engagement);
     try (Connection c = target.open()) {
       OptionalInt version = Publisher.liveVersion(target, c);
       if (version.isEmpty()) {
@@ -144,7 +151,7 @@ public class DataApiService {
         .orElseThrow(() -> ApiException.notFound("data product", name));
   }
 
-  private static Map<String, Map<String, ApiColumn>> models(Connection c, Target target) throws SQLException {
+  private static Map<String, Map<String, ApiColumn>> models(Connection c, AnalyticalTarget target) throws SQLException {
     Map<String, Map<String, ApiColumn>> models = new java.util.TreeMap<>();
     try (PreparedStatement s = c.prepareStatement("select table_name, column_name, data_type, is_nullable "
         + "from information_schema.columns where table_schema = ? order by table_name, ordinal_position")) {

@@ -12,7 +12,7 @@ import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.BulkLoader;
 import org.openforge.product.target.Publisher;
 import org.openforge.product.target.TableLoad;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.openforge.product.target.TargetKind;
 
 /**
@@ -30,7 +30,7 @@ final class IncrementalLoads {
   private IncrementalLoads() {}
 
   /** @return rows read from the source and rows in the loaded table */
-  static long[] load(SourceTable table, Target target, Connection connection, String schema, Reader reader)
+  static long[] load(SourceTable table, AnalyticalTarget target, Connection connection, String schema, Reader reader)
       throws SQLException {
     Incremental incremental = table.incremental();
     OptionalInt live = incremental == null ? OptionalInt.empty() : Publisher.liveVersion(target, connection);
@@ -67,7 +67,7 @@ final class IncrementalLoads {
     }
   }
 
-  private static long[] full(SourceTable table, Target target, Connection connection, String schema, Reader reader)
+  private static long[] full(SourceTable table, AnalyticalTarget target, Connection connection, String schema, Reader reader)
       throws SQLException {
     try (TableRead read = reader.open(null, null)) {
       TableLoad load = BulkLoader.load(read.rows(), target, connection, schema, table.name());

@@ -24,7 +24,7 @@ import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.BulkLoader;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.Publisher;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.springframework.stereotype.Service;
 
 /**
@@ -224,7 +224,7 @@ public class PipelineExecutor {
     }
   }
 
-  private record Run(PipelineRun record, PipelinePlan plan, Target target) {
+  private record Run(PipelineRun record, PipelinePlan plan, AnalyticalTarget target) {
     String schema() {
       return target.versionSchema(record.targetVersion());
     }

@@ -77,6 +77,8 @@ class DataApiTest extends IntegrationTest {
             MONTHLY.replace("from sales", "from {{ ref('sales') }}"), List.of("sales"), List.of()))), "@daily");
     api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
     assertThat(driver().runJobs(engagementId)).isEmpty();
+    assertThat(api().post("/api/v1/engagements/" + engagementId + "/product/deploy", Map.of()).status())
+        .isEqualTo(200);
     product = ProductNames.slug(engagement);
     return product;
   }

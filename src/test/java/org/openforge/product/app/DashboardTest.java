@@ -87,6 +87,8 @@ class DashboardTest extends IntegrationTest {
                 + "group by day", List.of("orders"), List.of()))), "@daily");
     api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
     assertThat(driver().runJobs(engagementId)).isEmpty();
+    assertThat(api().post("/api/v1/engagements/" + engagementId + "/product/deploy", Map.of()).status())
+        .isEqualTo(200);
     product = ProductNames.slug(engagement);
   }
 

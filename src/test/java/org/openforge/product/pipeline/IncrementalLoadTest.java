@@ -18,7 +18,7 @@ import org.openforge.engagement.EngagementRepository;
 import org.openforge.product.pipeline.PipelinePlan.Incremental;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.ProductTargets;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +76,7 @@ class IncrementalLoadTest extends IntegrationTest {
     assertThat(steps(run(engagementId))).as("only the new and changed rows are read")
         .containsEntry("load events", List.of(50L, 150L)).containsEntry("load people", List.of(5L, 12L));
 
-    Target target = targets.of(engagement);
+    AnalyticalTarget target = targets.of(engagement);
     try (Connection c = target.open(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*), count(distinct id), sum(case when name like 'renamed%' "
             + "then 1 else 0 end) from " + target.kind().qualified(target.schema(), "people"))) {

@@ -22,7 +22,7 @@ import org.openforge.product.pipeline.PipelinePlan.Model;
 import org.openforge.product.pipeline.PipelinePlan.ModelTest;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.ProductTargets;
-import org.openforge.product.target.Target;
+import org.openforge.product.target.AnalyticalTarget;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.operaton.bpm.engine.task.Task;
@@ -101,7 +101,7 @@ class PipelineRunTest extends IntegrationTest {
         .containsEntry("model fct_sales", 9000L).containsKey("publish");
     assertThat(run.get("tests")).allSatisfy(t -> assertThat(t.get("status").asText()).isEqualTo("passed"));
 
-    Target target = targets.of(engagement);
+    AnalyticalTarget target = targets.of(engagement);
     List<List<Object>> expected = query(ScratchDatabases.postgres(sourceDb), REVENUE_BY_MONTH);
     assertThat(query(target.open(), "select month, revenue from " + target.kind().qualified(target.schema(),
         "revenue_by_month") + " order by 1")).isEqualTo(expected).hasSize(12);
