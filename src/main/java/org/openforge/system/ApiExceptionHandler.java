@@ -69,9 +69,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return api(ApiException.invalid(e.getName(), "has an invalid value '" + e.getValue() + "'"), request);
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Object> multipart(org.springframework.web.multipart.MultipartException e,
+      HttpServletRequest request) {
+    if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+      return api(new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "the upload is too large",
+          null), request);
+    }
+    return api(ApiException.badRequest("the multipart body cannot be read: it needs a boundary, complete parts and "
+        + "a file name without control characters"), request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
-    log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    log.error("unexpected error on {} {} (request {})", request.getMethod(), request.getRequestURI(),
+        RequestIdFilter.currentRequestId(request), e);
     ApiException wrapped = new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
         "unexpected error; quote the request id when reporting it", null);
     return api(wrapped, request);
