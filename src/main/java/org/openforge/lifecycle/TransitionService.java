@@ -23,6 +23,7 @@ import org.openforge.approval.ApprovalService;
 import org.openforge.approval.ApprovalStatus;
 import org.openforge.engagement.AuditTrail;
 import org.openforge.engagement.Engagement;
+import org.openforge.engagement.EngagementRepository;
 import org.openforge.security.Caller;
 import org.openforge.security.Role;
 import org.openforge.system.ApiException;
@@ -48,10 +49,13 @@ public class TransitionService {
   private final EvidenceNotifier evidence;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final EngagementRepository engagementRows;
 
   public TransitionService(EngagementStates states, PhaseProgressService progress, RuntimeService runtime,
       ManagementService management, ProcessModels models, ApprovalRepository approvalRecords,
-      ApprovalService approvals, EvidenceNotifier evidence, AuditTrail audit, TransactionTemplate transactions) {
+      ApprovalService approvals, EvidenceNotifier evidence, AuditTrail audit, TransactionTemplate transactions,
+      EngagementRepository engagementRows) {
+    this.engagementRows = engagementRows;
     this.states = states;
     this.progress = progress;
     this.runtime = runtime;
@@ -185,8 +189,22 @@ public class TransitionService {
         .findFirst();
   }
 
+  /**
+   * Moves the lifecycle to the target phase. It runs under the engagement's row lock, taken before any engine
+   * command, and re-reads the state under it: of two concurrent transitions (or one against a pause or cancel) the
+   * second sees what the first did and is refused with the engagement's current state.
+   */
   private void modify(Engagement engagement, Phase current, Phase target, boolean force, String actor, String notes,
       Caller caller, List<Blocker> unmet) {
+    engagementRows.lock(engagement.id());
+    EngagementState now = states.of(engagement);
+    Phase phaseNow = now.currentPhase() == null ? Phase.DISCOVERY : now.currentPhase();
+    if (!now.status().active() || now.status() == EngagementStatus.PAUSED || phaseNow != current) {
+      throw ApiException.conflict("the engagement changed meanwhile: it is " + now.status().value()
+          + (now.currentPhase() == null ? "" : " in " + now.currentPhase().value()))
+          .with("status", now.status().value())
+          .with("current_phase", now.currentPhase() == null ? null : now.currentPhase().value());
+    }
     String lifecycleId = engagement.processInstanceId();
     ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceId(lifecycleId).singleResult();
     String definitionId = lifecycle.getProcessDefinitionId();

@@ -104,6 +104,8 @@ public class EngineIdentityBootstrap {
       identity.saveUser(user);
       log.info("Updated the password of the admin user '{}' from OPENFORGE_ADMIN_PASSWORD", credentials.user());
     }
+    // a lock left by an older configuration (or a permanent one) must not shut the admin out
+    identity.unlockUser(credentials.user());
     if (credentials.fallback()) {
       log.warn("OPENFORGE_ADMIN_PASSWORD is not set: the embedded default uses the login {}/demo. "
           + "Set OPENFORGE_ADMIN_USER and OPENFORGE_ADMIN_PASSWORD for anything but a local trial.", credentials.user());
