@@ -17,9 +17,17 @@ import org.springframework.stereotype.Component;
 public class ApprovalRouter {
 
   private final DecisionService decisions;
+  private final boolean deploymentAlwaysHuman;
 
-  public ApprovalRouter(DecisionService decisions) {
+  /**
+   * @param deploymentAlwaysHuman whether the deployment sign-off always goes to a person whatever an engagement's
+   *     settings say ({@code openforge.approvals.deployment-always-human}, an administrator's setting)
+   */
+  public ApprovalRouter(DecisionService decisions,
+      @org.springframework.beans.factory.annotation.Value("${openforge.approvals.deployment-always-human:true}")
+      boolean deploymentAlwaysHuman) {
     this.decisions = decisions;
+    this.deploymentAlwaysHuman = deploymentAlwaysHuman;
   }
 
   /** The routing decision: {@code human} or {@code automatic}, and why. */
@@ -43,6 +51,7 @@ public class ApprovalRouter {
     inputs.put("settingEnabled", settingEnabled);
     inputs.put("confidence", confidence);
     inputs.put("threshold", c.autoApproveThreshold());
+    inputs.put("deploymentAlwaysHuman", deploymentAlwaysHuman);
     return inputs;
   }
 

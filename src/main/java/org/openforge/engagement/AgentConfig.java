@@ -21,6 +21,28 @@ public record AgentConfig(Boolean autoRun, ApprovalSettings approvalSettings, Do
   public record LlmSettings(String provider, String model, String baseUrl, Double temperature, Integer maxTokens,
       Long tokenBudget) {}
 
+  /**
+   * The settings that let approvals happen without a person, compared with the defaults: human review switched
+   * off for phase transitions, schema changes or deployments, or an automatic-approval threshold.
+   */
+  public List<String> weakenedApprovals() {
+    List<String> weakened = new java.util.ArrayList<>();
+    ApprovalSettings s = approvalSettings == null ? ApprovalSettings.DEFAULTS : approvalSettings;
+    if (Boolean.FALSE.equals(s.phaseTransitions())) {
+      weakened.add("approval_settings.phase_transitions");
+    }
+    if (Boolean.FALSE.equals(s.schemaChanges())) {
+      weakened.add("approval_settings.schema_changes");
+    }
+    if (Boolean.FALSE.equals(s.deployments())) {
+      weakened.add("approval_settings.deployments");
+    }
+    if (autoApproveThreshold != null) {
+      weakened.add("auto_approve_threshold");
+    }
+    return weakened;
+  }
+
   public AgentConfig withDefaults() {
     return new AgentConfig(
         autoRun == null || autoRun,

@@ -47,6 +47,11 @@ public class EngagementService {
   public EngagementView create(CreateEngagementRequest request, Caller caller) {
     AgentConfig config = request.agentConfig() == null ? AgentConfig.DEFAULTS
         : request.agentConfig().validated("agent_config", references.modelProviders());
+    List<String> weakened = config.weakenedApprovals();
+    if (!weakened.isEmpty() && !caller.role().includes(Role.APPROVER)) {
+      throw ApiException.forbidden("only an approver may weaken the engagement's approvals ("
+          + String.join(", ", weakened) + ")");
+    }
     if (config.llm() != null && config.llm().baseUrl() != null && !caller.role().includes(Role.ADMIN)) {
       throw ApiException.forbidden("only an admin may point an engagement's agents at another model server "
           + "(agent_config.llm.base_url)");

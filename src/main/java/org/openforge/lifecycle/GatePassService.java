@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openforge.system.FieldViolation;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.openforge.engagement.AuditTrail;
 import org.openforge.engagement.Engagement;
@@ -45,6 +48,45 @@ public class GatePassService {
     this.clock = clock;
   }
 
+  /** Gates that stand for checks that ran: passing one by hand needs their numbers. */
+  private static final java.util.Set<String> VALIDATION_GATES = java.util.Set.of("schema_validated",
+      "transformations_validated", "integration_tests_pass");
+
+  /**
+   * Evidence has the shape of what the gate stands for: a validation gate names the checks that passed and that
+   * none failed ({@code passed_checks}, {@code failed_checks}, whole numbers); {@code {"x": 1}} is not evidence.
+   */
+  static void checkEvidence(String gateId, Map<String, Object> proof) {
+    if (!VALIDATION_GATES.contains(gateId)) {
+      return;
+    }
+    Map<String, Object> evidence = proof == null ? Map.of() : proof;
+    List<FieldViolation> errors = new ArrayList<>();
+    Long passed = count(evidence.get("passed_checks"), "evidence.passed_checks", errors);
+    Long failed = count(evidence.get("failed_checks"), "evidence.failed_checks", errors);
+    if (errors.isEmpty() && failed > 0) {
+      errors.add(new FieldViolation("evidence.failed_checks", failed + " checks failed: " + gateId
+          + " cannot be passed while checks fail"));
+    }
+    if (errors.isEmpty() && passed == 0) {
+      errors.add(new FieldViolation("evidence.passed_checks", "no check passed: nothing was validated"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+  }
+
+  private static Long count(Object value, String field, List<FieldViolation> errors) {
+    if (value instanceof Integer || value instanceof Long) {
+      long n = ((Number) value).longValue();
+      if (n >= 0) {
+        return n;
+      }
+    }
+    errors.add(new FieldViolation(field, "must be a whole number of checks (0 or more)"));
+    return null;
+  }
+
   @Transactional
   public GatePass pass(Engagement engagement, String gateId, String validator, Map<String, Object> proof,
       Caller caller) {
@@ -59,6 +101,7 @@ public class GatePassService {
     if (GateCatalog.HUMAN_APPROVAL.equals(canonical)) {
       caller.require(Role.APPROVER, "Passing human_approval");
     }
+    checkEvidence(canonical, proof);
     engagements.lock(engagement.id());
     GatePass pass = new GatePass(UUID.randomUUID().toString(), engagement.id(), canonical, phase.value(), validator,
         proof == null ? Map.of() : proof, caller.name(), OffsetDateTime.now(clock));
