@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.BadUserRequestException;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.operaton.bpm.engine.task.Task;
@@ -68,17 +69,21 @@ public class ApprovalService {
     return approval;
   }
 
-  /** Records the decision carried by a completed task; fails (and so rolls the completion back) if already decided. */
+  /**
+   * Records the decision carried by a completed task; fails (and so rolls the completion back) if already decided.
+   * It runs inside the engine's completion (Tasklist, engine REST), so its refusals are the engine's
+   * {@link BadUserRequestException}: a 4xx for the client, not a server error.
+   */
   @Transactional
   public Approval recordTaskDecision(String taskId, String decision, String comment, String decidedBy) {
     Approval approval = approvals.findByTask(taskId)
         .orElseThrow(() -> new IllegalStateException("no approval record for task " + taskId));
     ApprovalStatus status = statusOf(decision);
     if (status == ApprovalStatus.REJECTED && (comment == null || comment.isBlank())) {
-      throw new IllegalArgumentException("A rejection needs a comment: it tells the agents what to rework");
+      throw new BadUserRequestException("A rejection needs a comment: it tells the agents what to rework");
     }
     if (!approvals.decide(approval.id(), status, decidedBy, comment, now())) {
-      throw ApiException.conflict("approval " + approval.id() + " was already decided");
+      throw new BadUserRequestException("approval " + approval.id() + " was already decided");
     }
     return approvals.find(approval.id()).orElseThrow();
   }
