@@ -62,7 +62,10 @@ final class ReadOnlySql {
       throw new IllegalArgumentException("only read statements are allowed (SELECT, WITH, VALUES, TABLE, SHOW, "
           + "EXPLAIN); got " + (first.isEmpty() ? "nothing" : first.toUpperCase(Locale.ROOT)));
     }
-    return end < 0 ? sql.strip() : sql.substring(0, end).strip();
+    String statement = end < 0 ? sql.strip() : sql.substring(0, end).strip();
+    // the lexical reading above only finds the statement's end; the parser layer decides what it is
+    AgentSqlGuard.check(statement);
+    return statement;
   }
 
   private static boolean onlyComments(String rest) {

@@ -26,6 +26,52 @@ class ReadOnlySqlTest {
   }
 
   @Test
+  void refusesWhatHidesASecondStatementOrReachesTheServer() {
+    String[] attacks = {
+        "select $q$ ' $q$; commit; set session characteristics as transaction read write; commit; "
+            + "delete from sales.sales where sale_id <= 10; --'",
+        "select $a$ $b$ ; $b$ $a$; delete from t",
+        "select E'\\''; delete from t; --'",
+        "select 1 /* ; */ ; delete from t",
+        "with d as (delete from t returning *) select * from d",
+        "select * into backup from t",
+        "select * from t for update",
+        "select pg_read_file('/etc/passwd')",
+        "select lo_export(1, '/tmp/x')",
+        "select * from (select pg_terminate_backend(1)) x",
+        "select usename, passwd from pg_shadow",
+        "select * from pg_catalog.pg_authid",
+        "select set_config('default_transaction_read_only', 'off', false)",
+        "select nextval('s')",
+        "select pg_sleep(10)",
+        "select load_file('/etc/passwd')",
+        "select * from mysql.user",
+        "SELECT \"PG_READ_FILE\"('/etc/passwd')",
+        "select sleep(5)",
+        "select dblink('x', 'delete from t')",
+    };
+    for (String attack : attacks) {
+      assertThatThrownBy(() -> ReadOnlySql.check(attack)).as(attack).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void acceptsAnalyticQueries() {
+    String[] queries = {
+        "select region, sum(amount) over (partition by region order by day) from sales",
+        "with m as (select date_trunc('month', day) as month, sum(amount)::numeric(12,2) as revenue from sales "
+            + "group by 1) select month, revenue, lag(revenue) over (order by month) from m",
+        "select coalesce(nullif(trim(name), ''), 'unknown'), count(*) filter (where amount > 0) from t group by 1",
+        "select extract(year from day), case when amount > 10 then 'big' else 'small' end, cast(qty as integer) "
+            + "from t where email ~ '^[^@]+@' and day >= ?",
+        "select count(distinct customer_id), percentile_cont(0.5) within group (order by amount) from sales",
+    };
+    for (String query : queries) {
+      assertThat(ReadOnlySql.check(query)).as(query).isEqualTo(query);
+    }
+  }
+
+  @Test
   void hyperLogLogIsWithinTwoPercent() {
     HyperLogLog sketch = new HyperLogLog();
     for (int i = 0; i < 200_000; i++) {
