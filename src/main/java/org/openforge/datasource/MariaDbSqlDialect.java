@@ -20,12 +20,12 @@ final class MariaDbSqlDialect implements SqlDialect {
 
   @Override
   public String matches(String textExpression) {
-    return "binary " + textExpression + " regexp ?";
+    return "cast(" + textExpression + " as binary) regexp ?";
   }
 
   @Override
   public String notMatches(String expression) {
-    return "binary " + text(expression) + " not regexp ?";
+    return "cast(" + text(expression) + " as binary) not regexp ?";
   }
 
   @Override

@@ -54,7 +54,12 @@ final class AgentSqlGuard {
       "json_array_length", "jsonb_array_length", "json_typeof", "jsonb_typeof", "json_agg", "jsonb_agg",
       "json_object_agg", "jsonb_object_agg", "json_build_object", "jsonb_build_object", "json_build_array",
       "jsonb_build_array", "to_json", "to_jsonb", "json_object", "json_array", "json_arrayagg", "json_objectagg",
-      "array_length", "array_to_string", "cardinality", "unnest", "generate_series", "array_position");
+      "array_length", "array_to_string", "cardinality", "unnest", "generate_series", "array_position",
+      // who and where the session is, and what it may do (the deployment review reads these)
+      "current_user", "session_user", "user", "current_database", "current_schema", "database", "version",
+      "current_setting", "pg_backend_pid", "connection_id", "host", "inet_server_addr", "inet_server_port",
+      "has_table_privilege", "has_schema_privilege", "has_database_privilege", "has_column_privilege",
+      "pg_has_role", "pg_get_userbyid", "rand", "random");
 
   /** Catalogs that hold credentials or server secrets. */
   private static final Set<String> TABLES = Set.of("pg_shadow", "pg_authid", "pg_user_mappings",
@@ -62,7 +67,14 @@ final class AgentSqlGuard {
 
   private AgentSqlGuard() {}
 
+  /** The two statements besides SELECT that agents may run: MariaDB's own account of its grants and its TLS. */
+  private static final java.util.regex.Pattern SHOW = java.util.regex.Pattern.compile(
+      "(?i)\\s*show\\s+(grants|session\\s+status\\s+like\\s+'ssl_cipher')\\s*");
+
   static void check(String sql) {
+    if (SHOW.matcher(sql).matches()) {
+      return;
+    }
     statementsAsTheDriverSplitsThem(sql);
     Statement statement = parse(sql);
     if (!(statement instanceof Select select)) {
