@@ -51,9 +51,7 @@ class ProductDeployTest extends IntegrationTest {
 
   @Test
   void deployRollBackAndUndeploy() {
-    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "deploy " + sourceDb, "source_type",
-        "postgresql", "connection_config", Map.of("host", ScratchDatabases.PG_HOST, "port", ScratchDatabases.PG_PORT,
-            "database", sourceDb, "username", ScratchDatabases.PG_USER, "password", "trust"))).text("id");
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
     String id = createEngagement(Map.of("submit", false, "name", "Deployed shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(id).orElseThrow();
     String base = "/api/v1/engagements/" + id + "/product";

@@ -26,6 +26,7 @@ import org.openforge.product.pipeline.PipelinePlan;
 import org.openforge.product.pipeline.PipelinePlan.Model;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.pipeline.PipelineService;
+import org.openforge.product.ProductFixtures;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,9 +68,7 @@ class DataApiTest extends IntegrationTest {
     if (product != null) {
       return product;
     }
-    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "data api " + sourceDb, "source_type",
-        "postgresql", "connection_config", Map.of("host", ScratchDatabases.PG_HOST, "port", ScratchDatabases.PG_PORT,
-            "database", sourceDb, "username", ScratchDatabases.PG_USER, "password", "trust"))).text("id");
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
     String engagementId = createEngagement(Map.of("submit", false, "name", "Data API shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,

@@ -32,6 +32,7 @@ import org.openforge.product.pipeline.PipelinePlan;
 import org.openforge.product.pipeline.PipelinePlan.Model;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.pipeline.PipelineService;
+import org.openforge.product.ProductFixtures;
 import org.openforge.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -74,9 +75,7 @@ class DashboardTest extends IntegrationTest {
     if (engagementId != null) {
       return;
     }
-    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "dashboard " + sourceDb, "source_type",
-        "postgresql", "connection_config", Map.of("host", ScratchDatabases.PG_HOST, "port", ScratchDatabases.PG_PORT,
-            "database", sourceDb, "username", ScratchDatabases.PG_USER, "password", "trust"))).text("id");
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
     engagementId = createEngagement(Map.of("submit", false, "name", "Dashboard shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,

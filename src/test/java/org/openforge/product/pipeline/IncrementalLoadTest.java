@@ -19,6 +19,7 @@ import org.openforge.product.pipeline.PipelinePlan.Incremental;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.AnalyticalTarget;
+import org.openforge.product.ProductFixtures;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,11 +55,7 @@ class IncrementalLoadTest extends IntegrationTest {
 
   @Test
   void secondRunReadsOnlyNewAndChangedRows() throws SQLException {
-    Map<String, Object> config = new LinkedHashMap<>(Map.of("host", ScratchDatabases.PG_HOST,
-        "port", ScratchDatabases.PG_PORT, "database", sourceDb, "username", ScratchDatabases.PG_USER,
-        "password", "trust-auth-ignores-it"));
-    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "incremental " + sourceDb,
-        "source_type", "postgresql", "connection_config", config)).text("id");
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
     String engagementId = createEngagement(Map.of("submit", false, "name", "Incremental")).get("id").asText();
     var engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION, List.of(
@@ -87,10 +84,7 @@ class IncrementalLoadTest extends IntegrationTest {
 
   @Test
   void aTableDroppedSinceDiscoveryFailsItsStepThenTheRunWithAnIncident() throws SQLException {
-    String sourceId = api().post("/api/v1/data-sources", Map.of("name", "dropped " + sourceDb,
-        "source_type", "postgresql", "connection_config", Map.of("host", ScratchDatabases.PG_HOST,
-            "port", ScratchDatabases.PG_PORT, "database", sourceDb, "username", ScratchDatabases.PG_USER,
-            "password", "trust-auth-ignores-it"))).text("id");
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
     String engagementId = createEngagement(Map.of("submit", false, "name", "Dropped table")).get("id").asText();
     pipelines.deploy(engagementRows.findById(engagementId).orElseThrow(), new PipelinePlan(
         PipelinePlan.SCHEMA_VERSION, List.of(new SourceTable("events", sourceId, "public.events"),

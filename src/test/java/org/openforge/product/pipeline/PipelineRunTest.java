@@ -23,6 +23,7 @@ import org.openforge.product.pipeline.PipelinePlan.ModelTest;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
 import org.openforge.product.target.ProductTargets;
 import org.openforge.product.target.AnalyticalTarget;
+import org.openforge.product.ProductFixtures;
 import org.openforge.support.Api;
 import org.openforge.support.IntegrationTest;
 import org.operaton.bpm.engine.task.Task;
@@ -208,16 +209,7 @@ class PipelineRunTest extends IntegrationTest {
   }
 
   private String dataSource() {
-    Map<String, Object> config = new LinkedHashMap<>();
-    config.put("host", ScratchDatabases.PG_HOST);
-    config.put("port", ScratchDatabases.PG_PORT);
-    config.put("database", sourceDb);
-    config.put("username", ScratchDatabases.PG_USER);
-    config.put("password", "trust-auth-ignores-it");
-    Api.Response created = api().post("/api/v1/data-sources", Map.of("name", "shop " + sourceDb,
-        "source_type", "postgresql", "connection_config", config));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.text("id");
+    return ProductFixtures.postgresSource(api(), sourceDb);
   }
 
   /** Every row as a list of values, numbers normalised so DuckDB and PostgreSQL compare equal. */
