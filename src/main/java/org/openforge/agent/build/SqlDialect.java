@@ -38,7 +38,8 @@ public enum SqlDialect {
 
   /** A predicate true when the text of the expression does NOT match the regular expression bound to one '?'. */
   public String notMatches(String expression) {
-    return this == POSTGRESQL ? text(expression) + " !~ ?" : "binary " + text(expression) + " not regexp ?";
+    // "not regexp binary ?" rather than "binary x not regexp ?": the same match, in a form the SQL check parses
+    return this == POSTGRESQL ? text(expression) + " !~ ?" : text(expression) + " not regexp binary ?";
   }
 
   /**

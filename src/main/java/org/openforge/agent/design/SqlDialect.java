@@ -31,7 +31,8 @@ enum SqlDialect {
 
   /** Whether a text expression matches the regular expression bound to the next parameter (case-sensitive). */
   String matches(String textExpression) {
-    return this == POSTGRES ? textExpression + " ~ ?" : "binary " + textExpression + " regexp ?";
+    // "regexp binary ?" rather than "binary x regexp ?": the same case-sensitive match, in a form the SQL check parses
+    return this == POSTGRES ? textExpression + " ~ ?" : textExpression + " regexp binary ?";
   }
 
   String number(String expression) {

@@ -58,7 +58,7 @@ class MariaDbBuildTest extends BuildAgentTest {
     assertThat(checks.get("sale.customer.reference").get("failing_rows").asLong()).isEqualTo(5);
     JsonNode quantity = checks.get("sale.quantity.type");
     assertThat(quantity.get("method").asText()).isEqualTo("sql");
-    assertThat(quantity.get("sql").asText()).contains("not regexp ?");
+    assertThat(quantity.get("sql").asText()).contains("not regexp binary ?");
     assertThat(quantity.get("failing_rows").asLong()).isEqualTo(4);
     assertThat(checks.get("region.country.pattern").get("status").asText()).isEqualTo("passed");
     assertThat(checks.get("sale.quantity.range").get("status").asText()).isEqualTo("skipped");
