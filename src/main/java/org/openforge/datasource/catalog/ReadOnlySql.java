@@ -18,6 +18,7 @@ import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import org.openforge.datasource.SourceType;
 
 /**
@@ -109,6 +110,8 @@ final class ReadOnlySql {
         }
         if (node instanceof Select select) {
           select(select);
+        } else if (node instanceof TableFunction t && t.getMultipartName() == null) {
+          return; // a FROM item wrapping its function, which the walk visits on its own
         } else if (node instanceof Function f) {
           function(f.getMultipartName());
         } else if (node instanceof AnalyticExpression a) {
@@ -189,6 +192,8 @@ final class ReadOnlySql {
     }
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     message = message.strip().replaceAll("\\s+", " ");
+    int expecting = message.indexOf(" Was expecting");
+    message = expecting > 0 ? message.substring(0, expecting) : message;
     return message.length() > 160 ? message.substring(0, 160) + "..." : message;
   }
 }
