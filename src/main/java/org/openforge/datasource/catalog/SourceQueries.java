@@ -58,7 +58,7 @@ public class SourceQueries {
       requireReadOnlyAccount(source, connection);
       return ReadOnlyStatement.run(source, connection, statement, params, limit, timeout);
     } catch (UnsafeSqlException e) {
-      log.warn("data source {}: agent SQL refused: {}", source.id(), e.getMessage());
+      log.warn("data source {}: {}", source.id(), e.getMessage());
       throw e;
     } catch (SQLException e) {
       throw ErrorMessages.describe(source, e);
@@ -113,7 +113,7 @@ public class SourceQueries {
       return ReadOnlySql.check(sql, source.sourceType());
     } catch (UnsafeSqlException e) {
       String excerpt = sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
-      log.warn("data source {}: agent SQL refused: {} [sql: {}]", source.id(), e.getMessage(),
+      log.warn("data source {}: {} [sql: {}]", source.id(), e.getMessage(),
           excerpt.length() > 300 ? excerpt.substring(0, 300) + "..." : excerpt);
       throw e;
     }

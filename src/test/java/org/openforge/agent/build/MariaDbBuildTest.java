@@ -38,6 +38,7 @@ class MariaDbBuildTest extends BuildAgentTest {
     config.put("port", MariaDbSales.PORT);
     config.put("database", database);
     config.put("username", MariaDbSales.USER);
+    config.put("allow_privileged_agent_sql", true); // root: agent SQL as an admin would allow it
     if (!MariaDbSales.PASSWORD.isEmpty()) {
       config.put("password", MariaDbSales.PASSWORD);
     }
