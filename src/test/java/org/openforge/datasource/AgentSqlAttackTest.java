@@ -243,7 +243,8 @@ class AgentSqlAttackTest {
       return one(c, "select (select count(*) || '/' || sum(amount) from sales.sales) || ' seq ' || "
           + "(select last_value || '/' || is_called from sales.sales_sale_id_seq) || ' tables ' || "
           + "(select count(*) from pg_tables where schemaname = 'sales') || ' lo ' || "
-          + "(select count(*) from pg_largeobject_metadata) || ' ro ' || current_setting('default_transaction_read_only')");
+          + "(select count(*) from pg_largeobject_metadata) || ' ro ' || "
+          + "current_setting('default_transaction_read_only')");
     }
   }
 

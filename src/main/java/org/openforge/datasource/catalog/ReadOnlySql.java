@@ -27,8 +27,9 @@ import org.openforge.datasource.SourceType;
  * functions ({@link SqlFunctions}) and reading no credential catalogs. What is sent to the source is the parser's own
  * rendering of the checked tree, not the text the agent wrote, so comments and anything the parser skipped never
  * reach the server. Text on which the parser and the server could disagree about where a literal ends is refused:
- * backslashes, PostgreSQL dollar quoting, MySQL executable comments. The read-only transaction, the driver's
- * single-statement protocol and the account check ({@link SourcePrivileges}) stand behind this check.
+ * backslashes, PostgreSQL dollar quoting, MySQL executable and '#' comments, optimizer hints. The read-only
+ * transaction, the driver's single-statement protocol and the account check ({@link SourcePrivileges}) stand
+ * behind this check.
  */
 final class ReadOnlySql {
 
@@ -69,9 +70,20 @@ final class ReadOnlySql {
     if (!postgres && (sql.contains("/*!") || sql.contains("/*M!"))) {
       throw new UnsafeSqlException("MySQL/MariaDB executable comments (/*! ... */) are not accepted");
     }
+    if (!postgres && sql.indexOf('#') >= 0) {
+      // MySQL comments out the rest of the line after '#', the parser does not
+      throw new UnsafeSqlException("'#' is not accepted on MySQL/MariaDB (it starts a comment there); pass such "
+          + "text as a ? parameter");
+    }
     Select checked = parseOne(sql);
     inspect(checked, postgres);
     String rendered = checked.toString();
+    if (rendered.contains("/*") || rendered.contains("*/")) {
+      // the parser keeps optimizer hints (and column comments) verbatim: PostgreSQL nests comments, the parser does
+      // not, so a hint could end elsewhere on the server
+      throw new UnsafeSqlException("optimizer hints and the character pairs /* and */ are not accepted outside "
+          + "comments; pass such text as a ? parameter");
+    }
     Select again = parseOne(rendered);
     if (!again.toString().equals(rendered)) {
       throw new UnsafeSqlException("the statement does not read back the same after parsing; write it more plainly");

@@ -101,6 +101,10 @@ class ReadOnlySqlTest {
       "select * from mysql.user",
       "select * from `mysql`.`user`",
       "select * from mysql.global_priv",
+      // optimizer hints are kept by the parser, and PostgreSQL nests comments where the parser does not
+      "select /*+ /* */ '*/ , pg_read_file(chr(47)) , /*' as x",
+      "select /*+ hint */ 1",
+      "select x from t where y = '*/'",
       // not parseable
       "select from where",
       "",
@@ -116,6 +120,7 @@ class ReadOnlySqlTest {
       "select 1 /*M! , load_file('/etc/passwd') */",
       "select 'a\\' , ' , sleep(5) , '' , 'y'",
       "select 1 # comment\n, load_file('/etc/passwd')",
+      "select 1 # ' \n, 2 '",
       "select * from mysql.user",
       "select load_file('/etc/passwd')",
       "select x from t into outfile '/tmp/x'",
