@@ -16,6 +16,7 @@ import org.openforge.datasource.catalog.Catalogs;
 import org.openforge.datasource.catalog.ProfileOptions;
 import org.openforge.datasource.catalog.SourceAccessException;
 import org.openforge.datasource.catalog.SourceCatalog;
+import org.openforge.datasource.catalog.AccountPrivileges;
 import org.openforge.datasource.catalog.CsvFiles;
 import org.openforge.datasource.catalog.TableInfo;
 import org.springframework.stereotype.Component;
@@ -69,8 +70,28 @@ public class ConnectionTester {
     details.put("schemas", schemas);
     details.put("table_count", structure.tables().size() - views);
     details.put("view_count", views);
+    accountWarning(source, details);
     return "Connected to " + structure.serverVersion() + ": " + (structure.tables().size() - views) + " tables and "
         + views + " views" + (schemas.isEmpty() ? "" : " in " + String.join(", ", schemas));
+  }
+
+  /** Warns when agents' SQL would be refused (or is allowed by an admin) because the account can do more than read. */
+  private static void accountWarning(DataSourceRecord source, Map<String, Object> details) {
+    String warning;
+    try {
+      AccountPrivileges.Verdict verdict = AccountPrivileges.check(source);
+      details.put("privileged_account", verdict.privileged());
+      if (!verdict.privileged()) {
+        return;
+      }
+      details.put("privileges", verdict.reasons());
+      warning = verdict.describe() + (source.jdbc().allowPrivilegedAgentSql()
+          ? "; agents may still run SQL on it because an admin set " + JdbcConfig.ALLOW_PRIVILEGED_AGENT_SQL
+          : "; agent SQL on this source is refused: connect with an account that can only read");
+    } catch (SourceAccessException e) {
+      warning = "the account's privileges could not be checked: " + e.getMessage();
+    }
+    details.put("warnings", List.of(warning));
   }
 
   private String csv(DataSourceRecord source, Map<String, Object> details) {

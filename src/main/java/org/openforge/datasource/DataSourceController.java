@@ -40,8 +40,11 @@ public class DataSourceController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Create a data source", description = "source_type postgresql, mysql, mariadb or csv; "
       + "connection_config {host, port, database, username, password, schema?} or {jdbc_url, username, password}, "
-      + "or {path, delimiter?, header?, encoding?, null_values?} for csv (a path inside an allowed folder).")
+      + "or {path, delimiter?, header?, encoding?, null_values?} for csv (a path inside an allowed folder). "
+      + "allow_privileged_agent_sql: true (admin only) lets agents run SQL although the account can do more than "
+      + "read.")
   public DataSourceView create(@RequestBody CreateDataSourceRequest request) {
+    AgentSqlPolicy.checkCreate(request.connectionConfig(), Caller.current());
     return service.create(request, Caller.current());
   }
 

@@ -27,7 +27,7 @@ public class SourceConfigParser {
 
   static final String PREFIX = "connection_config.";
   private static final Set<String> JDBC_FIELDS = Set.of("host", "port", "database", "username", "password", "schema",
-      "jdbc_url", "ssl_mode");
+      "jdbc_url", "ssl_mode", JdbcConfig.ALLOW_PRIVILEGED_AGENT_SQL);
   private static final Set<String> CSV_FIELDS = Set.of("path", "delimiter", "header", "encoding", "null_values");
   private static final Set<String> PG_PARAMETERS = Set.of("sslmode", "ssl", "currentSchema", "ApplicationName");
   private static final Set<String> MARIADB_PARAMETERS = Set.of("sslMode");
@@ -84,13 +84,15 @@ public class SourceConfigParser {
     if (sslMode != null) {
       parameters.put(type == SourceType.POSTGRESQL ? "sslmode" : "sslMode", sslMode);
     }
+    boolean privileged = privilegedAgentSql(raw, errors);
     if (url != null) {
       for (String field : List.of("host", "port", "database")) {
         if (raw.get(field) != null) {
           errors.add(new FieldViolation(PREFIX + field, "give either jdbc_url or host/port/database, not both"));
         }
       }
-      return fromUrl(type, url, username, password, schemas, parameters, errors);
+      JdbcConfig config = fromUrl(type, url, username, password, schemas, parameters, errors);
+      return config == null ? null : config.withPrivilegedAgentSql(privileged);
     }
     String host = text(raw, "host", true, errors);
     if (host != null && !HOST.matcher(host).matches()) {
@@ -102,7 +104,7 @@ public class SourceConfigParser {
       errors.add(new FieldViolation(PREFIX + "database", "must be a plain database name"));
     }
     String cleanHost = host == null ? null : host.replace("[", "").replace("]", "");
-    return new JdbcConfig(cleanHost, port, database, username, password, schemas, parameters, null);
+    return new JdbcConfig(cleanHost, port, database, username, password, schemas, parameters, null, privileged);
   }
 
   private JdbcConfig fromUrl(SourceType type, String url, String username, Secret password, List<String> schemas,
@@ -167,6 +169,15 @@ public class SourceConfigParser {
       effectiveSchemas = splitSchemas(parameters.get("currentSchema"));
     }
     return new JdbcConfig(host, port, database, username, password, effectiveSchemas, parameters, url);
+  }
+
+  /** The admin-only flag letting agents run SQL on a privileged account (who may set it: AgentSqlPolicy). */
+  private static boolean privilegedAgentSql(Map<String, Object> raw, List<FieldViolation> errors) {
+    Object value = raw.get(JdbcConfig.ALLOW_PRIVILEGED_AGENT_SQL);
+    if (value != null && !(value instanceof Boolean)) {
+      errors.add(new FieldViolation(PREFIX + JdbcConfig.ALLOW_PRIVILEGED_AGENT_SQL, "must be true or false"));
+    }
+    return Boolean.TRUE.equals(value);
   }
 
   private CsvConfig csv(Map<String, Object> raw, boolean checkRoots, List<FieldViolation> errors) {

@@ -107,6 +107,8 @@ class DataSourceApiTest extends IntegrationTest {
     assertThat(test.get("details").get("server_version").asText()).startsWith("PostgreSQL 1");
     assertThat(test.get("details").get("table_count").asInt()).isEqualTo(2);
     assertThat(test.text("message")).contains("2 tables");
+    assertThat(test.get("details").get("privileged_account").asBoolean()).isTrue();
+    assertThat(test.get("details").get("warnings").get(0).asText()).contains("superuser").contains("refused");
     JsonNode after = call(api().get("/api/v1/data-sources/" + id)).json();
     assertThat(after.get("last_test").get("success").asBoolean()).isTrue();
     assertThat(after.get("last_test").get("tested_at").isNull()).isFalse();
@@ -228,6 +230,25 @@ class DataSourceApiTest extends IntegrationTest {
     assertThat(call(viewer.get("/api/v1/data-sources")).status()).isEqualTo(200);
     assertThat(call(viewer.post("/api/v1/data-sources", Map.of("name", "x", "source_type", "csv",
         "connection_config", Map.of("path", "samples/sales")))).status()).isEqualTo(403);
+  }
+
+  @Test
+  void onlyAdminsLetAgentsRunSqlOverAPrivilegedAccount() {
+    Map<String, Object> config = postgresConfig(database, ScratchDatabases.PG_PORT, PASSWORD);
+    config.put("allow_privileged_agent_sql", true);
+    Map<String, Object> body = Map.of("name", "privileged " + UUID.randomUUID(), "source_type", "postgresql",
+        "connection_config", config);
+    Api.Response refused = call(withRole("engineer").post("/api/v1/data-sources", body));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    assertThat(refused.body()).contains("allow_privileged_agent_sql");
+    config.put("allow_privileged_agent_sql", "yes");
+    assertThat(call(api().post("/api/v1/data-sources", body)).status()).isEqualTo(422);
+    config.put("allow_privileged_agent_sql", true);
+    Api.Response created = call(api().post("/api/v1/data-sources", body));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.get("connection_config").get("allow_privileged_agent_sql").asBoolean()).isTrue();
+    Api.Response test = call(api().post("/api/v1/data-sources/" + created.text("id") + "/test", Map.of()));
+    assertThat(test.get("details").get("warnings").get(0).asText()).contains("an admin set");
   }
 
   @Test

@@ -66,18 +66,22 @@ public final class ScratchDatabases {
     return DriverManager.getConnection(mariaUrl(database), MARIADB_USER, MARIADB_PASSWORD);
   }
 
-  /** A record for a scratch PostgreSQL database, as the API would load it. */
+  /**
+   * A record for a scratch PostgreSQL database, as the API would load it. It connects as the server's admin user, so
+   * agent SQL on it is allowed as an admin would allow it (allow_privileged_agent_sql).
+   */
   static DataSourceRecord postgresSource(String database, String schema) {
     return new DataSourceRecord("pg-" + database, "scratch " + database, SourceType.POSTGRESQL, null,
         new JdbcConfig(PG_HOST, PG_PORT, database, PG_USER, Secret.of(PG_PASSWORD),
-            schema == null ? List.of() : List.of(schema), Map.of(), null),
+            schema == null ? List.of() : List.of(schema), Map.of(), null, true),
         null, OffsetDateTime.now(), OffsetDateTime.now());
   }
 
+  /** A record for a scratch MariaDB database; as root, with agent SQL allowed (see postgresSource). */
   static DataSourceRecord mariaDbSource(String database) {
     return new DataSourceRecord("maria-" + database, "scratch " + database, SourceType.MARIADB, null,
         new JdbcConfig(MARIADB_HOST, MARIADB_PORT, database, MARIADB_USER, Secret.of(MARIADB_PASSWORD), List.of(),
-            Map.of(), null),
+            Map.of(), null, true),
         null, OffsetDateTime.now(), OffsetDateTime.now());
   }
 

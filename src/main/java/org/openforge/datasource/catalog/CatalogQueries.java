@@ -31,6 +31,12 @@ interface CatalogQueries {
   /** Session settings run right after connecting (read-only, statement timeout). */
   void prepareSession(Connection connection, Duration statementTimeout) throws SQLException;
 
+  /** Refuses SQL the driver would send as more than one statement (the check's second line of defence). */
+  void requireOneStatement(String sql) throws SQLException;
+
+  /** Starts the explicitly read-only transaction an agent statement runs in (auto-commit already off). */
+  void beginReadOnly(Connection connection) throws SQLException;
+
   /** The schemas to catalog. */
   List<String> schemas(Connection connection, JdbcConfig config) throws SQLException;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.mariadb.jdbc.util.ClientParser;
 import org.openforge.datasource.JdbcConfig;
 import org.openforge.datasource.SqlDialect;
 
@@ -33,6 +34,7 @@ final class MariaDbCatalog implements CatalogQueries {
     p.setProperty("connectTimeout", "5000");
     p.setProperty("socketTimeout", String.valueOf(statementTimeout.toMillis() + 30_000));
     p.setProperty("allowLocalInfile", "false");
+    // without the multi-statement capability the server refuses a second statement in one query
     p.setProperty("allowMultiQueries", "false");
     p.setProperty("permitMysqlScheme", "false");
     return p;
@@ -50,6 +52,21 @@ final class MariaDbCatalog implements CatalogQueries {
       }
     }
     connection.setReadOnly(true);
+  }
+
+  @Override
+  public void requireOneStatement(String sql) {
+    // the server refuses a second statement anyway (allowMultiQueries=false); the driver's lexer says it first
+    if (ClientParser.parameterParts(sql, false).isMultiQuery()) {
+      throw new UnsafeSqlException("the driver reads more than one statement in this SQL; send exactly one");
+    }
+  }
+
+  @Override
+  public void beginReadOnly(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("start transaction read only");
+    }
   }
 
   @Override

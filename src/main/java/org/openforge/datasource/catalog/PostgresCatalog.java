@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.openforge.datasource.JdbcConfig;
+import org.postgresql.core.Parser;
 
 /** PostgreSQL: catalog from pg_class/pg_attribute/pg_constraint, read-only sessions with a statement timeout. */
 final class PostgresCatalog implements CatalogQueries {
@@ -32,8 +33,28 @@ final class PostgresCatalog implements CatalogQueries {
     p.setProperty("socketTimeout", String.valueOf(statementTimeout.toSeconds() + 30));
     p.setProperty("ApplicationName", "open-forge");
     p.setProperty("readOnly", "true");
-    p.setProperty("options", "-c default_transaction_read_only=on -c statement_timeout=" + statementTimeout.toMillis());
+    // the extended protocol: one Parse message per statement, which the server refuses to hold two commands
+    p.setProperty("preferQueryMode", "extended");
+    // literals end where the SQL check thinks they end, whatever the role or database set
+    p.setProperty("options", "-c default_transaction_read_only=on -c standard_conforming_strings=on "
+        + "-c statement_timeout=" + statementTimeout.toMillis());
     return p;
+  }
+
+  @Override
+  public void requireOneStatement(String sql) throws SQLException {
+    // pgjdbc splits text at semicolons by its own lexer and sends each part as a statement: ask that lexer
+    int parts = Parser.parseJdbcSql(sql, true, true, true, false, false).size();
+    if (parts != 1) {
+      throw new UnsafeSqlException("the driver reads " + parts + " statements in this SQL; send exactly one");
+    }
+  }
+
+  @Override
+  public void beginReadOnly(Connection connection) throws SQLException {
+    try (var s = connection.createStatement()) {
+      s.execute("set transaction read only");
+    }
   }
 
   @Override

@@ -5,27 +5,30 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.openforge.datasource.CsvRoots;
 import org.openforge.datasource.DataSourceRecord;
 import org.openforge.datasource.SqlDialect;
+import org.openforge.datasource.JdbcConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Read-only access to a source's rows for agents: one read statement with bind parameters, a row limit and a
- * timeout (JDBC sources), or the first rows of a table or CSV file (every source type). The session is read-only
- * (PostgreSQL {@code default_transaction_read_only}, MySQL/MariaDB {@code SET SESSION TRANSACTION READ ONLY}), the
- * statement runs in a transaction that is rolled back, and the statement timeout is enforced by the server.
+ * timeout (JDBC sources), or the first rows of a table or CSV file (every source type). Agent SQL is guarded in
+ * layers: it must parse as one SELECT calling only allowed functions ({@link ReadOnlySql}); the driver must send it
+ * as one statement, in a read-only transaction that is rolled back, under a server-side timeout
+ * ({@link ReadOnlyStatement}); and the account must not be privileged unless an admin allowed it on the source
+ * ({@link AccountPrivileges}). A refusal is an {@link UnsafeSqlException}, logged at WARN.
  */
 @Component
 public class SourceQueries {
+
+  private static final Logger log = LoggerFactory.getLogger(SourceQueries.class);
 
   /** The most rows a call may ask for. */
   public static final int MAX_ROWS = 10_000;
@@ -33,6 +36,7 @@ public class SourceQueries {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private final CsvRoots roots;
+  private final AccountPrivileges privileges = new AccountPrivileges();
 
   public SourceQueries(CsvRoots roots) {
     this.roots = roots;
@@ -49,25 +53,14 @@ public class SourceQueries {
       throw new IllegalArgumentException("SQL queries need a postgresql, mysql or mariadb source; use sample() for "
           + "CSV sources");
     }
-    String statement = ReadOnlySql.check(sql);
     int limit = limit(maxRows);
-    long started = System.nanoTime();
+    String statement = guarded(source, sql);
     try (Connection connection = SourceConnections.open(source, timeout)) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement ps = connection.prepareStatement(statement)) {
-        ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
-        ps.setMaxRows(limit + 1);
-        ps.setFetchSize(Math.min(limit + 1, 1000));
-        List<?> values = params == null ? List.of() : params;
-        for (int i = 0; i < values.size(); i++) {
-          ps.setObject(i + 1, values.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          return read(rs, limit, started);
-        }
-      } finally {
-        connection.rollback();
-      }
+      requireReadOnlyAccount(source, connection);
+      return ReadOnlyStatement.run(source, connection, statement, params, limit, timeout);
+    } catch (UnsafeSqlException e) {
+      log.warn("data source {}: {}", source.id(), e.getMessage());
+      throw e;
     } catch (SQLException e) {
       throw ErrorMessages.describe(source, e);
     }
@@ -81,7 +74,14 @@ public class SourceQueries {
       int dot = table.indexOf('.');
       String from = dot < 0 ? dialect.quote(table)
           : dialect.qualified(table.substring(0, dot), table.substring(dot + 1));
-      return query(source, "select * from " + from, List.of(), limit);
+      // the platform wrote this statement (a quoted table name), so the account check is not needed; the SQL check
+      // still refuses credential catalogs such as pg_authid
+      String statement = guarded(source, "select * from " + from);
+      try (Connection connection = SourceConnections.open(source, DEFAULT_TIMEOUT)) {
+        return ReadOnlyStatement.run(source, connection, statement, List.of(), limit, DEFAULT_TIMEOUT);
+      } catch (SQLException e) {
+        throw ErrorMessages.describe(source, e);
+      }
     }
     long started = System.nanoTime();
     Path file = CsvFiles.list(source.csv(), roots).stream()
@@ -109,54 +109,32 @@ public class SourceQueries {
     }
   }
 
+  private String guarded(DataSourceRecord source, String sql) {
+    try {
+      return ReadOnlySql.check(sql, source.sourceType());
+    } catch (UnsafeSqlException e) {
+      String excerpt = sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
+      log.warn("data source {}: {} [sql: {}]", source.id(), e.getMessage(),
+          excerpt.length() > 300 ? excerpt.substring(0, 300) + "..." : excerpt);
+      throw e;
+    }
+  }
+
+  private void requireReadOnlyAccount(DataSourceRecord source, Connection connection) throws SQLException {
+    if (source.jdbc().allowPrivilegedAgentSql()) {
+      return;
+    }
+    AccountPrivileges.Verdict verdict = privileges.of(source, connection);
+    if (verdict.privileged()) {
+      throw new UnsafeSqlException(verdict.describe() + "; connect the source with an account that can only read "
+          + "(SELECT grants), or have an admin set connection_config." + JdbcConfig.ALLOW_PRIVILEGED_AGENT_SQL);
+    }
+  }
+
   private static int limit(int maxRows) {
     if (maxRows < 1 || maxRows > MAX_ROWS) {
       throw new IllegalArgumentException("maxRows must be between 1 and " + MAX_ROWS);
     }
     return maxRows;
-  }
-
-  private static QueryResult read(ResultSet rs, int limit, long started) throws SQLException {
-    ResultSetMetaData meta = rs.getMetaData();
-    List<String> columns = new ArrayList<>();
-    for (int i = 1; i <= meta.getColumnCount(); i++) {
-      columns.add(meta.getColumnLabel(i));
-    }
-    List<List<Object>> rows = new ArrayList<>();
-    boolean truncated = false;
-    while (rs.next()) {
-      if (rows.size() == limit) {
-        truncated = true;
-        break;
-      }
-      List<Object> row = new ArrayList<>();
-      for (int i = 1; i <= columns.size(); i++) {
-        row.add(value(rs, i, meta.getColumnType(i)));
-      }
-      rows.add(row);
-    }
-    return new QueryResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
-  }
-
-  private static Object value(ResultSet rs, int i, int sqlType) throws SQLException {
-    Object v = switch (sqlType) {
-      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> {
-        byte[] bytes = rs.getBytes(i);
-        yield bytes == null ? null : "<" + bytes.length + " bytes>";
-      }
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC ->
-          rs.getObject(i) == null ? null : rs.getBigDecimal(i);
-      case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
-        double d = rs.getDouble(i);
-        yield rs.wasNull() ? null : d;
-      }
-      case Types.BOOLEAN, Types.BIT -> {
-        Object o = rs.getObject(i);
-        yield o instanceof Boolean ? o : (o == null ? null : rs.getString(i));
-      }
-      default -> rs.getString(i);
-    };
-    return v instanceof java.math.BigDecimal d && d.scale() <= 0 && d.precision() - d.scale() < 19
-        ? (Object) d.longValue() : v;
   }
 }

@@ -13,8 +13,9 @@
  *       orphan foreign keys, CSV type consistency and malformed rows) with a score.</li>
  *   <li>{@link org.openforge.datasource.catalog.SourceQueries#query(org.openforge.datasource.DataSourceRecord,
  *       String, java.util.List, int)} — one read-only SQL statement with bind parameters, a row limit and a
- *       statement timeout; {@link org.openforge.datasource.catalog.SourceQueries#sample} — the first rows of a table
- *       or CSV file.</li>
+ *       statement timeout, refused with an {@link org.openforge.datasource.catalog.UnsafeSqlException} unless it
+ *       parses as one SELECT calling only allowed functions and the account can only read (or an admin allowed it);
+ *       {@link org.openforge.datasource.catalog.SourceQueries#sample} — the first rows of a table or CSV file.</li>
  * </ul>
  * Load a source with {@link org.openforge.datasource.DataSources#get(String)} or
  * {@link org.openforge.datasource.DataSources#forEngagement(String)}. Every result is a record that serialises to

@@ -39,7 +39,10 @@ public abstract class BuildAgentTest extends IntegrationTest {
     return createEngagement(Map.of("agent_config", config)).get("id").asText();
   }
 
-  /** A PostgreSQL data source on a sample database, schema sales, connecting as {@code user}. */
+  /**
+   * A PostgreSQL data source on a sample database, schema sales, connecting as {@code user}; agent SQL is allowed
+   * even when the user is privileged (the tests connect as the server's admin user).
+   */
   protected String postgresSource(String database, String user) {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("host", SalesSamples.HOST);
@@ -48,6 +51,7 @@ public abstract class BuildAgentTest extends IntegrationTest {
     config.put("username", user);
     config.put("password", "pw-unused-with-trust-" + UUID.randomUUID().toString().substring(0, 8));
     config.put("schema", "sales");
+    config.put("allow_privileged_agent_sql", true);
     return source("postgresql", config);
   }
 

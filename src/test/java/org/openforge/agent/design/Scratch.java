@@ -70,7 +70,7 @@ final class Scratch {
   static DataSourceRecord mariaDbSource(String id, String database) {
     return new DataSourceRecord(id, "scratch " + database, SourceType.MARIADB, null,
         new JdbcConfig(MARIADB_HOST, MARIADB_PORT, database, MARIADB_USER, Secret.of(MARIADB_PASSWORD), List.of(),
-            Map.of(), null),
+            Map.of(), null, true),
         null, OffsetDateTime.now(), OffsetDateTime.now());
   }
 
@@ -91,18 +91,21 @@ final class Scratch {
     }
   }
 
-  /** A data source record for a scratch database, as the API would load it (schema null: every schema). */
+  /**
+   * A data source record for a scratch database, as the API would load it (schema null: every schema). The scratch
+   * sources connect as the server's admin user, so agent SQL on them is allowed as an admin would allow it.
+   */
   static DataSourceRecord source(String id, String database, String schema) {
     return new DataSourceRecord(id, "scratch " + database, SourceType.POSTGRESQL, null,
         new JdbcConfig(HOST, PORT, database, USER, Secret.of(PASSWORD), schema == null ? List.of() : List.of(schema),
-            Map.of(), null),
+            Map.of(), null, true),
         null, OffsetDateTime.now(), OffsetDateTime.now());
   }
 
-  /** The connection_config of a scratch database for {@code POST /api/v1/data-sources}. */
+  /** The connection_config of a scratch database for {@code POST /api/v1/data-sources} (by an admin key). */
   static Map<String, Object> config(String database, String schema) {
     return Map.of("host", HOST, "port", PORT, "database", database, "username", USER, "password", PASSWORD,
-        "schema", schema);
+        "schema", schema, "allow_privileged_agent_sql", true);
   }
 
   private static void admin(String url, String user, String password, String product, String sql) {
