@@ -2,7 +2,12 @@ package org.openforge.lifecycle;
 
 import org.openforge.process.ProcessIds;
 import java.util.List;
+import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
+import org.openforge.system.ApiException;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.variable.Variables;
 import java.time.Clock;
@@ -24,8 +29,11 @@ public class LifecycleCommands implements EngagementLifecycle {
   private final AgentTaskRepository agentTasks;
   private final Clock clock;
 
+  private final RepositoryService repository;
+
   public LifecycleCommands(RuntimeService runtime, EvidenceNotifier evidence, AgentTaskRepository agentTasks,
-      Clock clock) {
+      Clock clock, RepositoryService repository) {
+    this.repository = repository;
     this.runtime = runtime;
     this.evidence = evidence;
     this.agentTasks = agentTasks;
@@ -34,14 +42,27 @@ public class LifecycleCommands implements EngagementLifecycle {
 
   @Override
   public String start(Engagement engagement) {
-    ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.LIFECYCLE)
-        .businessKey(engagement.id())
-        .setVariables(Variables.createVariables()
-            .putValue(ProcessIds.VAR_ENGAGEMENT_ID, engagement.id())
-            .putValue(ProcessIds.VAR_REQUIRES_APPROVAL, engagement.requiresApproval())
-            .putValue(ProcessIds.VAR_AUTO_RUN, engagement.agentConfig().withDefaults().autoRun()))
-        .execute();
-    return instance.getId();
+    try {
+      ProcessInstance instance = runtime.createProcessInstanceByKey(ProcessIds.LIFECYCLE)
+          .businessKey(engagement.id())
+          .setVariables(Variables.createVariables()
+              .putValue(ProcessIds.VAR_ENGAGEMENT_ID, engagement.id())
+              .putValue(ProcessIds.VAR_REQUIRES_APPROVAL, engagement.requiresApproval())
+              .putValue(ProcessIds.VAR_AUTO_RUN, engagement.agentConfig().withDefaults().autoRun()))
+          .execute();
+      return instance.getId();
+    } catch (OptimisticLockingException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      // a deployed model that cannot start (an unknown bean or variable in an expression) is the model's fault,
+      // reported with the model; the engagement's transaction rolls back, nothing is stored
+      ProcessDefinition model = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.LIFECYCLE)
+          .latestVersion().singleResult();
+      throw ApiException.conflict("the deployed lifecycle model " + ProcessIds.LIFECYCLE
+          + (model == null ? "" : " (version " + model.getVersion() + ", resource " + model.getResourceName() + ")")
+          + " cannot start an engagement: " + e.getMessage())
+          .with("model", ProcessIds.LIFECYCLE);
+    }
   }
 
   @Override

@@ -88,6 +88,24 @@ class BadInputTest extends IntegrationTest {
     assertThat(r.status()).as(r.body()).isEqualTo(400);
   }
 
+  @Test
+  void aDeployedModelThatCannotStartIsAConflictNamingItAndStoresNothing() throws Exception {
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/engagement-lifecycle.bpmn"));
+    String broken = xml.replace("${requiresApproval}", "${noSuchBean.requiresApproval}");
+    assertThat(broken).isNotEqualTo(xml);
+    try {
+      assertThat(ModelerDeployments.deploy(anonymous(), "engagement-lifecycle.bpmn", broken, ADMIN_USER,
+          ADMIN_PASSWORD).status()).isEqualTo(200);
+      long engagements = count("engagement");
+      Api.Response r = post("/api/v1/engagements", "{\"name\": \"broken model\"}");
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+      assertThat(r.body()).contains("engagement-lifecycle").contains("noSuchBean");
+      assertThat(count("engagement")).isEqualTo(engagements);
+    } finally {
+      ModelerDeployments.deploy(anonymous(), "engagement-lifecycle.bpmn", xml, ADMIN_USER, ADMIN_PASSWORD);
+    }
+  }
+
   private Api.Response post(String path, String body) {
     return api().send(HttpRequest.newBuilder(URI.create(api().base() + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
