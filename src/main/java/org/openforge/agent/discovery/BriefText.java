@@ -13,6 +13,7 @@ public final class BriefText {
   public static final String OBJECTIVE = "objective";
   public static final String DESCRIPTION = "description";
   public static final String REVIEWER_FEEDBACK = "reviewer_feedback";
+  public static final String TASK_DESCRIPTION = "task.description";
 
   private BriefText() {}
 
@@ -21,6 +22,23 @@ public final class BriefText {
     List<Sentence> out = new ArrayList<>(SentenceSplitter.split(OBJECTIVE, engagement.objective()));
     out.addAll(SentenceSplitter.split(DESCRIPTION, engagement.description()));
     return out;
+  }
+
+  /**
+   * The sentences of the task's own description, which a person creating the task may use for the brief ("Analyse
+   * the stakeholders: finance, regional managers, ..."). A description that only names the task type (as the
+   * lifecycle's default ones do) says nothing and gives none.
+   */
+  public static List<Sentence> task(String description, String taskType) {
+    if (description == null || description.isBlank()) {
+      return List.of();
+    }
+    String plain = description.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", " ").trim();
+    String type = taskType == null ? "" : taskType.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    if (plain.split(" ").length <= 4 || plain.equals(type) || plain.endsWith(" " + type)) {
+      return List.of();
+    }
+    return SentenceSplitter.split(TASK_DESCRIPTION, description);
   }
 
   public static List<Sentence> feedback(String feedback) {

@@ -102,8 +102,9 @@ public final class JsonSchemaGenerator {
     ObjectNode properties = node.putObject("properties");
     ArrayNode required = NODES.arrayNode();
     for (SlotDefinition slot : view.inducedSlots(c.name())) {
-      properties.set(slot.name(), property(slot));
       boolean isIdentifier = slot.isIdentifier() || slot.isKey();
+      boolean mandatory = slot.isRequired() || isIdentifier;
+      properties.set(slot.name(), mandatory || slot.isMultivalued() ? property(slot) : nullable(property(slot)));
       if (slot.isRequired() && !(identifierIsOptional && isIdentifier)) {
         required.add(slot.name());
       }
@@ -132,6 +133,25 @@ public final class JsonSchemaGenerator {
     if (slot.description() != null) {
       node.put("description", slot.description());
     }
+    return node;
+  }
+
+  /**
+   * An optional value also accepts null: a row of the source has null there when the column is nullable, so the
+   * schema must not reject it (a type gains "null"; a reference or enumeration becomes anyOf it or null).
+   */
+  private static ObjectNode nullable(ObjectNode value) {
+    com.fasterxml.jackson.databind.JsonNode type = value.get("type");
+    if (type != null && type.isTextual() && !value.has("enum")) {
+      ArrayNode types = NODES.arrayNode().add(type.asText()).add("null");
+      value.set("type", types);
+      return value;
+    }
+    ObjectNode node = NODES.objectNode();
+    if (value.has("description")) {
+      node.set("description", value.remove("description"));
+    }
+    node.putArray("anyOf").add(value).add(NODES.objectNode().put("type", "null"));
     return node;
   }
 

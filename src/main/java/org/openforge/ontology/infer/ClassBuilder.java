@@ -258,19 +258,14 @@ final class ClassBuilder {
     return name;
   }
 
-  /** NOT NULL, or no null in a non-empty table (for CSV files, whose "nullable" says whether a null was seen). */
+  /**
+   * Required only when the source declares the column NOT NULL. Today's rows are not a constraint: a nullable
+   * column that happens to hold no null stays optional (its profile is evidence for a data-quality finding), and a
+   * CSV file declares nothing, so only its key is required (identifiers are handled by the caller).
+   */
   private boolean required(ColumnInfo c) {
     boolean csv = "csv".equals(table.catalog().sourceType());
-    if (Boolean.FALSE.equals(c.nullable()) && !csv) {
-      return true;
-    }
-    Long rows = table.table().rowCount();
-    boolean filled = rows != null && rows > 0;
-    ColumnProfile p = c.profile();
-    if (p != null) {
-      return filled && p.nullCount() == 0;
-    }
-    return csv && filled && Boolean.FALSE.equals(c.nullable());
+    return !csv && Boolean.FALSE.equals(c.nullable());
   }
 
   private Optional<String> pattern(ColumnInfo c) {

@@ -58,6 +58,7 @@ public final class Contexts {
   private String taskType = "stakeholder_analysis";
   private Map<String, Object> input = Map.of();
   private String feedback;
+  private String taskDescription = "Analyze key stakeholders and their requirements";
   private final List<Artifact> previous = new ArrayList<>();
 
   private Contexts(String name, String objective, String description) {
@@ -89,6 +90,12 @@ public final class Contexts {
     return this;
   }
 
+  /** The task's own description (by default one that only says what the task is). */
+  public Contexts taskDescription(String text) {
+    this.taskDescription = text;
+    return this;
+  }
+
   public Contexts feedback(String feedback) {
     this.feedback = feedback;
     return this;
@@ -109,7 +116,7 @@ public final class Contexts {
   public AgentContext build(AgentJournal journal) {
     Engagement engagement = new Engagement("eng-1", name, objective, description, priority, AgentConfig.DEFAULTS,
         false, null, "tester", null, null);
-    AgentTask task = new AgentTask("task-1", "eng-1", taskType, "Analyze key stakeholders and their requirements",
+    AgentTask task = new AgentTask("task-1", "eng-1", taskType, taskDescription,
         input, AgentTaskStatus.PENDING, "discovery", AgentTask.ORIGIN_API, null, null, 0, null, null, null, null,
         null, null, null, null, 0, 0, 0, "tester", null, null, null);
     List<Artifact> artifacts = List.copyOf(previous);

@@ -30,7 +30,8 @@ class JsonSchemaGeneratorTest {
     assertThat(sale.get("type").asText()).isEqualTo("object");
     assertThat(sale.get("additionalProperties").asBoolean(true)).isFalse();
     assertThat(texts(sale.get("required"))).containsExactly("sale_id", "customer");
-    assertThat(sale.at("/properties/amount/type").asText()).isEqualTo("number");
+    assertThat(sale.at("/properties/amount/type").toString()).as("optional: a number or null")
+        .isEqualTo("[\"number\",\"null\"]");
     assertThat(sale.at("/properties/sale_date/format").asText()).isEqualTo("date");
     assertThat(sale.at("/properties/customer/type").asText()).as("a reference by identifier").isEqualTo("string");
     assertThat(sale.at("/properties/customer/$ref").isMissingNode()).isTrue();
@@ -44,18 +45,20 @@ class JsonSchemaGeneratorTest {
     ObjectNode schema = JsonSchemaGenerator.generate(Fixtures.view("personinfo.yaml"));
 
     JsonNode person = schema.at("/$defs/Person");
-    assertThat(person.at("/properties/age_in_years")).isEqualTo(new ObjectMapper().createObjectNode()
-        .put("type", "integer").put("minimum", 0).put("maximum", 999));
+    ObjectNode age = new ObjectMapper().createObjectNode().put("minimum", 0).put("maximum", 999);
+    age.putArray("type").add("integer").add("null");
+    assertThat(person.at("/properties/age_in_years")).isEqualTo(age);
     assertThat(person.at("/properties/primary_email/pattern").asText()).isEqualTo("^\\S+@[\\S+\\.]+\\S+");
-    assertThat(person.at("/properties/gender/$ref").asText()).isEqualTo("#/$defs/GenderType");
+    assertThat(person.at("/properties/gender/anyOf/0/$ref").asText()).isEqualTo("#/$defs/GenderType");
+    assertThat(person.at("/properties/gender/anyOf/1/type").asText()).isEqualTo("null");
     assertThat(person.at("/properties/aliases/type").asText()).isEqualTo("array");
     assertThat(person.at("/properties/aliases/items/type").asText()).isEqualTo("string");
     assertThat(person.at("/properties/has_employment_history/items/$ref").asText())
         .isEqualTo("#/$defs/EmploymentEvent");
-    assertThat(person.at("/properties/current_address/$ref").asText()).as("Address has no identifier")
+    assertThat(person.at("/properties/current_address/anyOf/0/$ref").asText()).as("Address has no identifier")
         .isEqualTo("#/$defs/Address");
     assertThat(texts(person.get("required"))).containsExactly("id");
-    assertThat(schema.at("/$defs/EmploymentEvent/properties/employed_at/type").asText()).isEqualTo("string");
+    assertThat(schema.at("/$defs/EmploymentEvent/properties/employed_at/type/0").asText()).isEqualTo("string");
 
     JsonNode gender = schema.at("/$defs/GenderType");
     assertThat(gender.get("type").asText()).isEqualTo("string");
@@ -94,9 +97,21 @@ class JsonSchemaGeneratorTest {
     assertThat(schema.at("/$defs/Organization/properties/share/maximum").asInt()).isEqualTo(100);
     assertThat(schema.at("/$defs/User/properties/created/format").asText()).isEqualTo("date-time");
     assertThat(schema.at("/$defs/User/properties/link/format").asText()).isEqualTo("uri");
-    assertThat(schema.at("/$defs/User/properties/active/type").asText()).isEqualTo("boolean");
+    assertThat(schema.at("/$defs/User/properties/active/type/0").asText()).isEqualTo("boolean");
     assertThat(schema.at("/$defs/Status/description").asText()).isEqualTo("Where a record stands");
     assertThatThrownBy(() -> JsonSchemaGenerator.generate(Fixtures.view("sales.yaml"), "Nope"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void optionalSlotsAcceptNullAndRequiredOnesDoNot() throws Exception {
+    ObjectNode schema = JsonSchemaGenerator.generate(Fixtures.view("sales.yaml"), "Sale");
+    com.networknt.schema.JsonSchema validator = com.networknt.schema.JsonSchemaFactory
+        .getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(schema);
+    ObjectMapper mapper = new ObjectMapper();
+    assertThat(validator.validate(mapper.readTree("{\"sale_id\": \"s1\", \"customer\": \"c1\", \"amount\": null}")))
+        .as("a nullable column's null").isEmpty();
+    assertThat(validator.validate(mapper.readTree("{\"sale_id\": \"s1\", \"customer\": null}")))
+        .as("a NOT NULL reference's null").isNotEmpty();
   }
 }

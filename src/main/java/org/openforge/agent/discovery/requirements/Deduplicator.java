@@ -42,6 +42,11 @@ final class Deduplicator {
     if (k.type != c.type || !k.category.equals(c.category)) {
       return null;
     }
+    if (k.metric != null || c.metric != null) {
+      // two asks are one only when they ask for the same figure: "revenue by country" is not "revenue per rep"
+      return k.metric != null && c.metric != null && sameAsk(k.metric, c.metric)
+          ? "same metric '" + c.metric.title() + "'" : null;
+    }
     if (c.type == RequirementDraft.Type.NON_FUNCTIONAL) {
       if (SINGLE_VALUED.contains(c.category)) {
         return "one " + c.category.replace('_', ' ') + " requirement per solution";
@@ -70,6 +75,12 @@ final class Deduplicator {
       return "same feature '" + c.category + "'; " + common.size() + " of " + all.size() + " words shared";
     }
     return null;
+  }
+
+  private static boolean sameAsk(Metric a, Metric b) {
+    return a.measure().equals(b.measure()) && a.aggregation().equals(b.aggregation())
+        && a.dimensions().equals(b.dimensions()) && java.util.Objects.equals(a.grain(), b.grain())
+        && a.filters().equals(b.filters()) && java.util.Objects.equals(a.ranking(), b.ranking());
   }
 
   private static void absorb(RequirementDraft k, RequirementDraft c) {

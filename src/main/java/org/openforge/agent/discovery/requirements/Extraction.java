@@ -2,6 +2,7 @@ package org.openforge.agent.discovery.requirements;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openforge.agent.discovery.BriefText;
 import org.openforge.agent.discovery.text.Moscow;
 import org.openforge.agent.discovery.text.Trace;
 import org.openforge.engagement.Priority;
@@ -26,6 +27,15 @@ final class Extraction {
         continue;
       }
       List<RequirementDraft> candidates = RequirementExtractor.extract(s, PriorityRule.decide(s, priority));
+      if (s.sentence().field().equals(BriefText.TASK_DESCRIPTION)) {
+        // a task's description mostly says what the task is ("Analyze key stakeholders"): only its analytical asks
+        // and stated qualities are requirements; the rest is left out
+        candidates = candidates.stream().filter(c -> c.metric != null || c.type == RequirementDraft.Type.NON_FUNCTIONAL)
+            .toList();
+        if (candidates.isEmpty()) {
+          continue;
+        }
+      }
       if (candidates.isEmpty()) {
         boolean asks = Moscow.detect(s.text()).isPresent() || s.origin() != Origin.DESCRIPTION;
         if (asks) {

@@ -15,6 +15,31 @@ final class FunctionalCriteria {
   private FunctionalCriteria() {}
 
   /**
+   * A metric's own criteria (its figures equal a query over the source, its breakdown adds up, empty periods as
+   * asked), then those of the feature it is shown in, if any.
+   */
+  static List<String> metric(Metric m, Feature feature, String subject, Cadence cadence, List<String> figures) {
+    List<String> out = new ArrayList<>(feature == null ? List.of()
+        : criteria(feature, subject, cadence, m.dimensions(), figures));
+    String by = m.dimensions().isEmpty() ? "" : " for each " + String.join(" and ", m.dimensions());
+    String grain = m.grain() == null ? "" : " per " + m.grain();
+    out.add("For every row" + by + grain + ", the " + m.measure().replace('_', ' ') + " (" + m.aggregation()
+        + ") equals the same aggregation written by hand over the source tables (every row, every value).");
+    if (!"avg".equals(m.aggregation()) && !"avg_per_order".equals(m.aggregation()) && m.ranking() == null) {
+      out.add("The rows add up to the total of the facts they are built from (reconciliation, difference 0).");
+    }
+    if (m.zeroFill() && m.grain() != null) {
+      out.add("Every " + m.grain() + " between the first and the last with activity is present; those without"
+          + " activity show 0.");
+    }
+    if (m.ranking() != null) {
+      out.add("Exactly the " + m.ranking().limit() + " " + (m.ranking().direction().equals("desc") ? "highest"
+          : "lowest") + " " + m.ranking().subject() + " values are listed, in order.");
+    }
+    return out;
+  }
+
+  /**
    * @param subject what the requirement is about, with its article: "the sales dashboard", "the weekly
    *     performance reports"
    */

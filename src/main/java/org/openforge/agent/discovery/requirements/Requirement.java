@@ -18,8 +18,10 @@ import org.openforge.agent.discovery.text.Trace;
  * @param openQuestions ids of the open questions about it
  * @param related ids of the requirements gathered from the same sentence ("Real-time sales dashboard" gives a
  *     dashboard and its latency)
+ * @param kind {@code metric} for an analytical ask ("monthly revenue by product category"), else absent
+ * @param metric the ask's measure, aggregation, dimensions, grain, filters and ranking, when kind is metric
  */
 public record Requirement(String id, String type, String category, String title, String statement, String priority,
     String priorityRationale, String appliesTo, String cadence, List<String> dimensions, List<String> figures,
     Target target, List<String> acceptanceCriteria, List<Trace> sources, String feedback, List<String> notes,
-    List<String> openQuestions, List<String> related) {}
+    List<String> openQuestions, List<String> related, String kind, Metric metric) {}

@@ -20,6 +20,8 @@ final class RequirementDraft {
   final Type type;
   final String category;
   Feature feature;
+  /** the analytical ask, when the statement is one ("monthly revenue by category") */
+  Metric metric;
   String title;
   String subject;
   String phrase;
@@ -57,7 +59,8 @@ final class RequirementDraft {
   void refresh() {
     if (type == Type.FUNCTIONAL) {
       statement = Phrases.statement(title, priority, actor);
-      criteria = feature == null ? FunctionalCriteria.general(statements.get(0).text())
+      criteria = metric != null ? FunctionalCriteria.metric(metric, feature, subject, cadence, figures)
+          : feature == null ? FunctionalCriteria.general(statements.get(0).text())
           : FunctionalCriteria.criteria(feature, subject, cadence, List.copyOf(dimensions), List.copyOf(figures));
       questions = List.of();
     } else {

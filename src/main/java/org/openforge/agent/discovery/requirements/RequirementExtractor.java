@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.openforge.agent.discovery.text.AnalyticalAsk;
 import org.openforge.agent.discovery.text.Cadence;
 import org.openforge.agent.discovery.text.Dimensions;
 import org.openforge.agent.discovery.text.Feature;
@@ -32,8 +33,13 @@ final class RequirementExtractor {
     }
     String residual = Residual.of(text, findings);
     List<RequirementDraft> out = new ArrayList<>();
-    Optional<RequirementDraft> functional = functional(s, residual, !findings.isEmpty(), priority);
+    List<AnalyticalAsk> asks = AnalyticalAsk.findAll(residual);
+    Optional<RequirementDraft> functional = functional(s, residual, !findings.isEmpty(), priority,
+        asks.isEmpty() ? null : asks.get(0));
     functional.ifPresent(out::add);
+    for (AnalyticalAsk ask : asks.subList(Math.min(1, asks.size()), asks.size())) {
+      out.add(metric(s, ask, priority));
+    }
     List<Feature> features = Feature.detect(residual);
     ExportFormats.find(text, features.contains(Feature.EXPORT) && functional.isPresent(),
         features.contains(Feature.REPORT)).ifPresent(findings::add);
@@ -45,16 +51,19 @@ final class RequirementExtractor {
   }
 
   private static Optional<RequirementDraft> functional(Statement s, String residual, boolean qualities,
-      PriorityRule.Decision priority) {
+      PriorityRule.Decision priority, AnalyticalAsk ask) {
     List<Feature> features = Feature.detect(residual);
     String core = Phrases.withoutModality(residual);
     boolean verb = Phrases.verbInitial(core);
+    if (ask != null && features.isEmpty() && !verb) {
+      return Optional.of(metric(s, ask, priority));
+    }
     if (features.isEmpty() && !verb) {
       return Optional.empty();
     }
     Set<String> key = Phrases.key(residual);
     boolean onlyFeatureWords = key.stream().allMatch(w -> !Feature.detect(w).isEmpty());
-    if (key.isEmpty() || qualities && onlyFeatureWords) {
+    if (key.isEmpty() || qualities && onlyFeatureWords && ask == null) {
       return Optional.empty();
     }
     String title = Phrases.title(residual);
@@ -73,9 +82,26 @@ final class RequirementExtractor {
       c.figures.add(q.display());
     }
     c.key = key;
+    c.metric = ask == null ? null : Metric.of(ask, s.text());
     c.statements.add(s);
     c.refresh();
     return Optional.of(c);
+  }
+
+  /** A statement that is an analytical ask and nothing more: "Revenue by billing country". */
+  private static RequirementDraft metric(Statement s, AnalyticalAsk ask, PriorityRule.Decision priority) {
+    RequirementDraft c = new RequirementDraft(RequirementDraft.Type.FUNCTIONAL, "metric");
+    c.metric = Metric.of(ask, s.text());
+    c.title = c.metric.title();
+    c.actor = Phrases.actor(s.text());
+    c.subject = subject(c.title);
+    c.priority = priority.priority();
+    c.priorityRationale = priority.rationale();
+    c.dimensions.addAll(ask.dimensions());
+    c.key = Set.of("metric", c.title.toLowerCase(java.util.Locale.ROOT));
+    c.statements.add(s);
+    c.refresh();
+    return c;
   }
 
   private static RequirementDraft quality(Statement s, QualityFinding f, String scope, PriorityRule.Decision priority) {

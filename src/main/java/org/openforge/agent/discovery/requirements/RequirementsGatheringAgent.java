@@ -9,6 +9,7 @@ import org.openforge.agent.Agent;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
+import org.openforge.agent.discovery.BriefText;
 import org.openforge.agent.discovery.DiscoveryJson;
 import org.openforge.agent.discovery.text.Moscow;
 import org.openforge.engagement.ArtifactService;
@@ -47,7 +48,8 @@ public class RequirementsGatheringAgent implements Agent {
     String feedback = context.reviewerFeedback().filter(f -> !f.isBlank()).orElse(null);
     List<Statement> carried = StatementCollector.hasInputLists(context.input()) && feedback == null ? List.of()
         : PreviousDocument.carried(context.latest(KIND).orElse(null), documents);
-    List<Statement> statements = StatementCollector.collect(engagement, context.input(), carried, feedback);
+    List<Statement> statements = StatementCollector.collect(engagement, context.description(), context.input(), carried,
+        feedback);
     if (statements.isEmpty()) {
       throw new AgentDeclinedException("no text to gather requirements from: the engagement has no objective or"
           + " description, and input_data has no initial_requirements or requirements");
@@ -56,6 +58,12 @@ public class RequirementsGatheringAgent implements Agent {
         statements.stream().map(s -> s.sentence().field().replaceAll("\\[\\d+]$", "")).distinct().toList()));
 
     Extraction extraction = Extraction.of(statements, priority);
+    if (extraction.kept().isEmpty() && statements.stream()
+        .allMatch(s -> s.sentence().field().equals(BriefText.TASK_DESCRIPTION))) {
+      throw new AgentDeclinedException("no text to gather requirements from: the engagement has no objective or"
+          + " description, the task's description asks for no figure or quality, and input_data has no"
+          + " initial_requirements or requirements");
+    }
     List<RequirementDraft> kept = extraction.kept();
     context.progress("extracting", extraction.found + " requirements found in " + statements.size()
         + " statements; " + extraction.unclassified.size() + " unclassified, " + extraction.context.size()
@@ -129,7 +137,7 @@ public class RequirementsGatheringAgent implements Agent {
         c.title, c.statement, c.priority.value(), c.priorityRationale, c.scope,
         c.cadence == null ? null : c.cadence.value(), List.copyOf(c.dimensions), List.copyOf(c.figures), c.target,
         c.criteria, c.statements.stream().map(Statement::trace).distinct().toList(), c.feedbackChange,
-        List.copyOf(c.notes), about, related);
+        List.copyOf(c.notes), about, related, c.metric == null ? null : "metric", c.metric);
   }
 
   private static RequirementsDocument.Summary summary(List<RequirementDraft> kept, List<OpenQuestion> questions) {

@@ -20,12 +20,16 @@ final class StatementCollector {
 
   private StatementCollector() {}
 
-  static List<Statement> collect(Engagement engagement, Map<String, Object> input, List<Statement> carried,
-      String feedback) {
+  static List<Statement> collect(Engagement engagement, String taskDescription, Map<String, Object> input,
+      List<Statement> carried, String feedback) {
     List<Statement> out = new ArrayList<>();
     for (Sentence s : BriefText.engagement(engagement)) {
       out.add(new Statement(s, s.field().equals(BriefText.OBJECTIVE) ? Origin.OBJECTIVE : Origin.DESCRIPTION, null,
           null));
+    }
+    // the task's description is read as the engagement's is: asks become requirements, the rest is context
+    for (Sentence s : BriefText.task(taskDescription, RequirementsGatheringAgent.TASK_TYPE)) {
+      out.add(new Statement(s, Origin.DESCRIPTION, null, null));
     }
     List<Statement> fromInput = new ArrayList<>(list(input, "initial_requirements", Origin.INITIAL_REQUIREMENT));
     fromInput.addAll(list(input, "requirements", Origin.REQUIREMENT));

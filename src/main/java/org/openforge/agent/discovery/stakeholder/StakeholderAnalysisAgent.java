@@ -60,10 +60,13 @@ public class StakeholderAnalysisAgent implements Agent {
     }
     List<Sentence> brief = new ArrayList<>(BriefText.engagement(engagement));
     brief.addAll(BriefText.feedback(context.reviewerFeedback().orElse(null)));
+    // the task's description may name the people ("for finance, regional managers and ..."): read for mentions
+    List<Sentence> named = new ArrayList<>(brief);
+    named.addAll(BriefText.task(context.description(), TASK_TYPE));
     context.progress("reading_input", given.size() + " stakeholders in input, " + brief.size()
-        + " sentences in the objective, description and feedback");
+        + " sentences in the objective, description, task description and feedback");
 
-    List<Mention> mentions = MentionFinder.find(brief);
+    List<Mention> mentions = MentionFinder.find(named);
     StakeholderRegister register = new StakeholderRegister(given);
     register.add(mentions);
     if (register.candidates.isEmpty()) {

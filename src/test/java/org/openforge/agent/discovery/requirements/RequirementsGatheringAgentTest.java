@@ -459,4 +459,35 @@ class RequirementsGatheringAgentTest {
       order.verify(journal).progress(eq("task-1"), eq(step), anyString());
     }
   }
+
+  @Test
+  void analyticalAsksBecomeMetricRequirements() throws Exception {
+    JsonNode doc = document(Contexts.engagement("Retail revenue", "Monthly revenue by product category, revenue by"
+        + " billing country and revenue per sales rep, refreshed daily", "We also need customer lifetime value.")
+        .input(Map.of("initial_requirements", List.of("Top 10 customers by revenue in 2024"))));
+    List<JsonNode> metrics = where(doc.path("functional"), r -> r.path("kind").asText().equals("metric"));
+    assertThat(metrics).extracting(m -> m.path("metric").path("dimensions").toString()).containsExactly(
+        "[\"product category\"]", "[\"billing country\"]", "[\"sales rep\"]", "[\"customer\"]", "[\"customer\"]");
+    JsonNode monthly = metrics.get(0).path("metric");
+    assertThat(monthly.path("measure").asText()).isEqualTo("revenue");
+    assertThat(monthly.path("aggregation").asText()).isEqualTo("sum");
+    assertThat(monthly.path("grain").asText()).isEqualTo("month");
+    assertThat(monthly.path("source_sentence").asText()).startsWith("Monthly revenue by product category");
+    assertThat(metrics.get(3).path("metric").path("measure").asText()).isEqualTo("lifetime_value");
+    JsonNode top = metrics.get(4).path("metric");
+    assertThat(top.path("ranking").path("limit").asInt()).isEqualTo(10);
+    assertThat(top.path("filters").get(0).path("value").asText()).isEqualTo("2024");
+    assertThat(doc.path("open_questions").findValuesAsText("question")).noneMatch(q -> q.contains("names no feature"));
+    assertThat(byCategory(doc.path("non_functional"), "freshness")).isNotNull();
+  }
+
+  @Test
+  void theTaskDescriptionIsRead() throws Exception {
+    JsonNode doc = document(Contexts.engagement("Music", "A listening analytics platform", null)
+        .taskDescription("Gather the requirements. Number of streams for each genre per quarter."));
+    List<JsonNode> metrics = where(doc.path("functional"), r -> r.path("kind").asText().equals("metric"));
+    assertThat(metrics).hasSize(1);
+    assertThat(metrics.get(0).path("sources").findValuesAsText("field")).containsExactly("task.description");
+    assertThat(metrics.get(0).path("metric").path("grain").asText()).isEqualTo("quarter");
+  }
 }

@@ -312,4 +312,14 @@ class StakeholderAnalysisAgentTest {
       order.verify(journal).progress(eq("task-1"), eq(step), anyString());
     }
   }
+
+  @Test
+  void stakeholdersNamedInTheTaskDescriptionAreAnalysed() throws Exception {
+    JsonNode doc = json(agent.run(Contexts.engagement("Retail", "Monthly revenue by product category", null)
+        .taskDescription("Analyse the stakeholders: the finance team, regional managers, the VP of Sales, store"
+            + " managers and the data engineering team.").task("stakeholder_analysis").build()),
+        "stakeholder-analysis.json");
+    assertThat(doc.path("stakeholders").size()).as(doc.path("stakeholders").findValuesAsText("name").toString())
+        .isGreaterThanOrEqualTo(4);
+  }
 }
