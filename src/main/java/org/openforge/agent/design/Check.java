@@ -18,9 +18,17 @@ record Check(String check, @JsonProperty("class") String className, String slot,
   static final String FAILED = "failed";
   static final String SKIPPED = "skipped";
   static final String ERROR = "error";
+  /** a data-quality finding: counted like a failure, but against no declared constraint, so not failing */
+  static final String WARNING = "warning";
 
   boolean counts() {
     return !SKIPPED.equals(status);
+  }
+
+  /** The check as a data-quality finding: its violations are evidence about the data, not of a broken rule. */
+  Check asFinding(String why) {
+    return FAILED.equals(status) ? new Check(check, className, slot, WARNING, violationCount, exact, method, sourceId,
+        sourceTable, sourceColumn, rowsChecked, examples, message + " — " + why) : this;
   }
 
   boolean failing() {

@@ -75,6 +75,9 @@ final class CsvValidation {
     String family = ValueFamilies.family(view, slot);
     if (rules.contains(Rule.NULL_HANDLING) && slot.isRequired()) {
       checks.add(nulls(cls, b, column));
+    } else if (rules.contains(Rule.NULL_HANDLING) && !slot.isMultivalued()) {
+      checks.add(nulls(cls, b, column).asFinding("a CSV file declares no NOT NULL, so the slot is optional and"
+          + " its empty values are a data-quality finding, not a violation"));
     }
     if (rules.contains(Rule.TYPE_COMPATIBILITY)) {
       checks.add(type(cls, b, column, family));

@@ -89,9 +89,10 @@ public class SchemaValidationAgent implements Agent {
     long passed = checks.stream().filter(c -> Check.PASSED.equals(c.status())).count();
     long failed = checks.stream().filter(Check::failing).count();
     long skipped = checks.stream().filter(c -> !c.counts()).count();
+    long findings = checks.stream().filter(c -> Check.WARNING.equals(c.status())).count();
     String summary = "Validated ontology " + ontology.view().schema().name() + " v" + ontology.artifact().version()
         + " against the data: " + passed + " checks passed, " + failed + " failed" + (skipped > 0 ? ", " + skipped
-        + " skipped" : "");
+        + " skipped" : "") + (findings > 0 ? ", " + findings + " data-quality findings" : "");
     SchemaValidationReport report = new SchemaValidationReport(SchemaValidationReport.SCHEMA_VERSION,
         new SchemaValidationReport.SchemaRef(ontology.artifact().id(), ontology.view().schema().name(),
             ontology.artifact().version()),

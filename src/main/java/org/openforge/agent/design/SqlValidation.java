@@ -49,6 +49,8 @@ final class SqlValidation {
     final List<String> predicateParams;
     final String explanation;
     final boolean duplicates;
+    /** why its violations are a data-quality finding rather than a failure, or null */
+    String finding;
     long count;
     String error;
 
@@ -114,6 +116,12 @@ final class SqlValidation {
     if (rules.contains(Rule.NULL_HANDLING) && slot.isRequired()) {
       add(entries, items, new Item(subject(Rule.NULL_HANDLING, cls, b), col + " is null", List.of(),
           "rows without a value for a required slot"));
+    } else if (rules.contains(Rule.NULL_HANDLING) && !slot.isIdentifier()) {
+      Item nulls = new Item(subject(Rule.NULL_HANDLING, cls, b), col + " is null", List.of(),
+          "rows without a value");
+      nulls.finding = "the source declares the column nullable, so the slot is optional and its nulls are a"
+          + " data-quality finding, not a violation";
+      add(entries, items, nulls);
     }
     if (rules.contains(Rule.TYPE_COMPATIBILITY)) {
       typeCheck(cls, b, info, col, family, entries, items);
@@ -243,6 +251,11 @@ final class SqlValidation {
   }
 
   private Check finish(ClassSource cls, Item item, long rows) {
+    Check check = measure(cls, item, rows);
+    return item.finding == null ? check : check.asFinding(item.finding);
+  }
+
+  private Check measure(ClassSource cls, Item item, long rows) {
     if (item.error != null) {
       return item.subject.error("sql", item.error);
     }

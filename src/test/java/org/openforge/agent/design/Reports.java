@@ -35,7 +35,19 @@ final class Reports {
   static List<String> failures(AgentResult result) throws Exception {
     List<String> out = new ArrayList<>();
     for (JsonNode c : json(result, SchemaValidationAgent.KIND).get("checks")) {
-      if (!c.get("status").asText().equals("passed") && !c.get("status").asText().equals("skipped")) {
+      if (!List.of("passed", "skipped", "warning").contains(c.get("status").asText())) {
+        out.add(c.get("check").asText() + " " + c.get("class").asText() + "." + c.get("slot").asText() + " "
+            + c.get("violation_count").asLong());
+      }
+    }
+    return out;
+  }
+
+  /** The data-quality findings of a validation report (violations of no declared rule) as "check Class.slot count". */
+  static List<String> findings(AgentResult result) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode c : json(result, SchemaValidationAgent.KIND).get("checks")) {
+      if (c.get("status").asText().equals("warning")) {
         out.add(c.get("check").asText() + " " + c.get("class").asText() + "." + c.get("slot").asText() + " "
             + c.get("violation_count").asLong());
       }

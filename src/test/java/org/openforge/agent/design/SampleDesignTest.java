@@ -119,6 +119,8 @@ class SampleDesignTest {
         .findValuesAsText("customer_id")).containsExactly("901", "902", "903");
     assertThat(Reports.check(report, "identifier_uniqueness", "Customer", "customer_id").get("examples")
         .findValuesAsText("customer_id")).containsExactly("17", "42");
+    assertThat(Reports.findings(report)).as("CSV columns are optional; their empty values are findings")
+        .containsExactly("null_handling Customer.email 7");
     JsonNode nulls = Reports.check(report, "null_handling", "Customer", "name");
     assertThat(nulls.get("method").asText()).isEqualTo("profile");
     assertThat(Reports.check(report, "pattern", "Customer", "email").get("exact").asBoolean())
