@@ -10,6 +10,7 @@ import org.openforge.agent.Agent;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
 import org.openforge.agent.AgentResult;
+import org.openforge.agent.design.model.ModelGraph;
 import org.openforge.datasource.catalog.ColumnInfo;
 import org.openforge.engagement.ArtifactService;
 import org.springframework.stereotype.Component;
@@ -94,21 +95,36 @@ public class TransformationDesignAgent implements Agent {
     }
     long mappedClasses = bindings.stream().filter(ClassSource::bound).count();
     long unmappedClasses = bindings.size() - mappedClasses;
+    ModelGraph graph = ModelDesign.design(context, artifacts, access, current, ontology.view());
+    context.progress("models", graph.models().size() + " models for " + graph.metrics().size()
+        + " metric requirements; " + graph.checks().size() + " checks run, " + graph.defects().size()
+        + " defects");
     TransformationMapping document = new TransformationMapping(TransformationMapping.SCHEMA_VERSION, mappings,
-        unmapped);
+        unmapped, graph);
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("mapped_class_count", mappedClasses);
     metadata.put("unmapped_class_count", unmappedClasses);
     metadata.put("mapped_slot_count", mappedSlots);
     metadata.put("unmapped_slot_count", unmappedSlots);
+    long boundMetrics = graph.metrics().stream().filter(m -> m.status().equals("bound")).count();
+    metadata.put("model_count", graph.models().size());
+    metadata.put("metric_count", graph.metrics().size());
+    metadata.put("bound_metric_count", boundMetrics);
+    metadata.put("model_defect_count", graph.defects().size());
     String summary = "Mapped " + mappedClasses + " of " + bindings.size() + " classes and " + mappedSlots
         + " slots of ontology " + ontology.view().schema().name() + " v" + ontology.artifact().version() + " "
-        + kinds + "; " + unmappedSlots + " slots unmapped";
+        + kinds + "; " + unmappedSlots + " slots unmapped; " + graph.models().size() + " models answer "
+        + boundMetrics + " of " + graph.metrics().size() + " metric requirements" + (graph.defects().isEmpty() ? ""
+        : "; " + graph.defects().size() + " models failed their checks and are not offered");
     Map<String, Object> outputs = new LinkedHashMap<>(metadata);
     outputs.put("kinds", kinds);
     outputs.put("unmapped", unmapped);
     outputs.put("unused_columns", unused);
     outputs.put("warnings", current.warnings());
+    outputs.put("metrics", graph.metrics());
+    outputs.put("model_defects", graph.defects());
+    outputs.put("open_questions", graph.metrics().stream().filter(m -> !m.status().equals("bound"))
+        .map(m -> m.requirement() + " (" + m.title() + "): " + m.reason()).toList());
     context.progress("done", summary);
     double confidence = bindings.isEmpty() ? 0.3 : Math.round((0.5 + 0.45 * mappedClasses / bindings.size()) * 100)
         / 100.0;

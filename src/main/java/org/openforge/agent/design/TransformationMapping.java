@@ -2,11 +2,17 @@ package org.openforge.agent.design;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.openforge.agent.design.model.ModelGraph;
 
-/** The transformation_mapping artifact: how each ontology class is filled from a source table, and what is not. */
-public record TransformationMapping(int schemaVersion, List<ClassMapping> mappings, List<Unmapped> unmapped) {
+/**
+ * The transformation_mapping artifact: how each ontology class is filled from a source table, and what is not; and
+ * the model graph (staging, facts, dimensions, one aggregate per metric requirement) with the checks each model
+ * passed on the sources (version 2).
+ */
+public record TransformationMapping(int schemaVersion, List<ClassMapping> mappings, List<Unmapped> unmapped,
+    ModelGraph modelGraph) {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** One class, its table and the mapping of each of its slots. */
   public record ClassMapping(@JsonProperty("class") String className, String sourceId, String sourceTable,

@@ -22,7 +22,7 @@ public record Metric(String measure, String measurePhrase, String aggregation, L
   }
 
   /** "Revenue by product category per month". */
-  String title() {
+  public String title() {
     StringBuilder t = new StringBuilder(measurePhrase.isEmpty() ? measure.replace('_', ' ') : measurePhrase);
     if (ranking != null) {
       t.insert(0, (ranking.direction().equals("desc") ? "Top " : "Bottom ") + ranking.limit() + " "
