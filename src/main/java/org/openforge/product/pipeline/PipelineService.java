@@ -108,6 +108,12 @@ public class PipelineService {
   /** Starts a run now; 409 while another run of the engagement is running or when it has no pipeline yet. */
   @Transactional
   public PipelineRun runNow(String engagementId) {
+    return runNow(engagementId, "api");
+  }
+
+  /** Starts a run now, saying what started it ({@code api}, {@code build}). */
+  @Transactional
+  public PipelineRun runNow(String engagementId, String trigger) {
     Engagement engagement = engagements.find(engagementId);
     engagementRows.lock(engagementId);
     if (runs.latestVersion(engagementId) == 0) {
@@ -129,7 +135,7 @@ public class PipelineService {
     }
     ProcessInstance instance = runtime.createMessageCorrelation(
             PipelineProcess.runMessage(ProductNames.slug(engagement)))
-        .processInstanceBusinessKey(engagementId).setVariable("trigger", "api").correlateStartMessage();
+        .processInstanceBusinessKey(engagementId).setVariable("trigger", trigger).correlateStartMessage();
     return runs.byProcessInstance(instance.getId()).orElseThrow();
   }
 

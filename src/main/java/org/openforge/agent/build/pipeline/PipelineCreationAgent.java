@@ -9,6 +9,7 @@ import org.openforge.agent.Agent;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentResult;
 import org.openforge.agent.build.Binding;
+import org.openforge.agent.design.model.ModelGraph;
 import org.openforge.agent.build.BuildInputs;
 import org.openforge.agent.build.BuildJson;
 import org.openforge.agent.build.ClassBinding;
@@ -38,10 +39,18 @@ public class PipelineCreationAgent implements Agent {
 
   private final ArtifactService artifacts;
   private final BuildJson json;
+  private final PlatformPipelines platform;
 
+  /** Without a platform: the spec, dry run and export only (the agent tests' setting). */
   public PipelineCreationAgent(ArtifactService artifacts, BuildJson json) {
+    this(artifacts, json, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public PipelineCreationAgent(ArtifactService artifacts, BuildJson json, PlatformPipelines platform) {
     this.artifacts = artifacts;
     this.json = json;
+    this.platform = platform;
   }
 
   @Override
@@ -102,7 +111,15 @@ public class PipelineCreationAgent implements Agent {
         new PipelineSpec.DryRunReport(DryRun.ROW_LIMIT, CsvChecks.SAMPLE_ROWS, dry.classes()), summary,
         binding.unmapped(), binding.warnings());
 
+    Optional<PlatformPipelines.Deployed> deployed = deployOnPlatform(context, schedule.cron());
     Map<String, Object> metadata = new LinkedHashMap<>();
+    deployed.ifPresent(d -> {
+      metadata.put("platform_pipeline", d.processKey());
+      metadata.put("platform_pipeline_version", d.version());
+      metadata.put("platform_run_id", d.runId());
+      metadata.put("platform_model_count", d.modelCount());
+      metadata.put("platform_test_count", d.testCount());
+    });
     metadata.put("pipeline_count", pipelines.size());
     metadata.put("class_count", applied.classes().size());
     metadata.put("quality_checks_run", passed + failed > 0);
@@ -128,6 +145,7 @@ public class PipelineCreationAgent implements Agent {
             "Dagster project " + packageName + ": " + files.size() + " files", projectMetadata));
     context.progress("done", line);
     Map<String, Object> outputs = new LinkedHashMap<>();
+    deployed.ifPresent(d -> outputs.put("platform_pipeline", json.toMap(d)));
     outputs.put("summary", json.toMap(summary));
     outputs.put("schedule", schedule.cron());
     outputs.put("failed_checks", checks.stream().filter(QualityCheck::failed).map(c -> c.id() + ": " + c.message())
@@ -135,6 +153,31 @@ public class PipelineCreationAgent implements Agent {
     double confidence = (binding.mapping() != null ? 0.9 : 0.8) - 0.2 * (checks.isEmpty() ? 1
         : (double) skipped / checks.size());
     return new AgentResult(outputs, drafts, Math.round(Math.max(0.1, confidence) * 100) / 100.0, line);
+  }
+
+  /**
+   * Deploys the pipeline the platform runs itself from the design's model graph (the newest transformation
+   * mapping's), and starts its first run on the full data; nothing when the design offers no models.
+   */
+  private Optional<PlatformPipelines.Deployed> deployOnPlatform(AgentContext context, String cron) {
+    Optional<org.openforge.engagement.Artifact> mapping = context.latest("transformation_mapping");
+    if (platform == null || mapping.isEmpty() || mapping.get().content() == null) {
+      return Optional.empty();
+    }
+    com.fasterxml.jackson.databind.JsonNode node = json.read(mapping.get().content()).get("model_graph");
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    ModelGraph graph = json.read(node.toString(), ModelGraph.class);
+    if (graph.models().isEmpty()) {
+      context.progress("platform_pipeline", "the design offers no models: no pipeline deployed on the platform");
+      return Optional.empty();
+    }
+    PlatformPipelines.Deployed d = platform.deploy(context.engagement(), graph, cron);
+    context.progress("platform_pipeline", d.processKey() + " version " + d.version() + " deployed: "
+        + d.tables().size() + " tables, " + d.modelCount() + " models, " + d.testCount() + " tests; "
+        + (d.runId() == null ? "a run is already in progress" : "run " + d.runId() + " started"));
+    return Optional.of(d);
   }
 
   private static Map<String, Object> engagement(AgentContext context) {

@@ -232,7 +232,8 @@ final class AskBinder {
       List<String> tableWords = Tokens.of(t.name());
       List<String> pathWords = new ArrayList<>(tableWords);
       r.path().forEach(e -> pathWords.addAll(Tokens.of(e.from().table().name())));
-      boolean entity = t.primaryKey().size() == 1;
+      String key = entityKey(t);
+      boolean entity = key != null;
       if (entity && depth > 0) {
         int score = Tokens.covers(tableWords, words) ? 95 - (tableWords.size() - words.size())
             : Tokens.covers(pathWords, words) && tableWords.stream().anyMatch(w -> Tokens.means(w, head)) ? 85
@@ -244,7 +245,7 @@ final class AskBinder {
       for (ColumnInfo c : t.columns()) {
         List<String> colWords = new ArrayList<>(Tokens.of(c.name()));
         colWords.removeAll(KEY_WORDS);
-        if (colWords.isEmpty() || isKey(t, c.name()) || c.normalizedType() == NormalizedType.BINARY
+        if (colWords.isEmpty() || isKey(t, c.name()) || c.name().equals(key) || c.normalizedType() == NormalizedType.BINARY
             || c.normalizedType() == NormalizedType.JSON) {
           continue;
         }
@@ -266,9 +267,20 @@ final class AskBinder {
     return a == null || b.score() > a.score() ? b : a;
   }
 
+  /** An entity's key: its single-column primary key, else (CSV files) its single-column candidate key. */
+  static String entityKey(TableInfo t) {
+    if (t.primaryKey().size() == 1) {
+      return t.primaryKey().get(0);
+    }
+    if (t.primaryKey().isEmpty() && t.candidateKeys() != null) {
+      return t.candidateKeys().stream().filter(k -> k.size() == 1).map(k -> k.get(0)).findFirst().orElse(null);
+    }
+    return null;
+  }
+
   private static MetricBinding.Dimension entityDimension(String phrase, TableGraph.Reach r) {
     TableInfo t = r.node().table();
-    String key = t.primaryKey().get(0);
+    String key = entityKey(t);
     return new MetricBinding.Dimension(phrase, Sql.name(phrase), new MetricBinding.Attribute(r, key), label(t),
         "entity " + t.qualifiedName() + " (key " + key + ", labelled by " + labelText(t) + ")" + via(r));
   }

@@ -118,7 +118,7 @@ final class ModelPlanner {
     List<DataModel.Column> columns = new ArrayList<>();
     for (ColumnInfo c : t.columns()) {
       String name = Sql.staged(c.name());
-      select.add("cast(" + Sql.id(c.name()) + " as " + Sql.type(c) + ") as " + Sql.id(name));
+      select.add(Sql.cast(c, "csv".equals(n.sourceType())) + " as " + Sql.id(name));
       columns.add(new DataModel.Column(name, Sql.type(c), !Boolean.FALSE.equals(c.nullable())
           && !t.primaryKey().contains(c.name()), "source column " + t.qualifiedName() + "." + c.name() + " ("
           + c.nativeType() + ")"));

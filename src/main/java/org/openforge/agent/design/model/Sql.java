@@ -56,6 +56,30 @@ final class Sql {
     };
   }
 
+  /**
+   * The column cast to its target type. A CSV file's values are text whose type was only inferred, so there a
+   * value that does not read as the type becomes null (the type checks count those) rather than failing the load;
+   * the pattern test is written so PostgreSQL and DuckDB read it alike.
+   */
+  static String cast(ColumnInfo c, boolean textSource) {
+    String type = type(c);
+    String column = id(c.name());
+    String pattern = switch (c.normalizedType()) {
+      case INTEGER -> "^[+-]?[0-9]+$";
+      case DECIMAL, FLOAT -> "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+      case DATE -> "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+      case DATETIME -> "^[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?$";
+      case BOOLEAN -> "^(true|false|t|f|yes|no|y|n|1|0)$";
+      default -> null;
+    };
+    if (!textSource || pattern == null) {
+      return "cast(" + column + " as " + type + ")";
+    }
+    String text = c.normalizedType() == org.openforge.datasource.catalog.NormalizedType.BOOLEAN
+        ? "lower(trim(cast(" + column + " as varchar)))" : "trim(cast(" + column + " as varchar))";
+    return "case when " + text + " ~ '" + pattern + "' then cast(" + text + " as " + type + ") end";
+  }
+
   /** The first day of the period holding {@code expression}, as a date. */
   static String period(String grain, String expression) {
     return "cast(date_trunc('" + grain + "', cast(" + expression + " as timestamp)) as date)";

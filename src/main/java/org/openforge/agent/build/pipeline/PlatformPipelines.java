@@ -1,0 +1,19 @@
+package org.openforge.agent.build.pipeline;
+
+import java.util.List;
+import org.openforge.agent.design.model.ModelGraph;
+import org.openforge.engagement.Engagement;
+
+/**
+ * The pipeline the platform runs itself (declared here, implemented by the product layer): a new version of the
+ * engagement's {@code pipeline-<slug>} process built from the design's model graph, deployed with its schedule off
+ * until the product is deployed, and a first run started on the full data.
+ */
+public interface PlatformPipelines {
+
+  /** What was deployed: the process key and version, the run started (null when one was already running). */
+  record Deployed(String processKey, int version, String runId, List<String> tables, int modelCount,
+      int testCount) {}
+
+  Deployed deploy(Engagement engagement, ModelGraph graph, String cron);
+}
