@@ -17,6 +17,8 @@ import org.openforge.process.ApprovalType;
 import org.openforge.datasource.SourceEvidence;
 import org.openforge.datasource.SourceEvidenceQuery;
 import org.openforge.engagement.Artifact;
+import org.openforge.product.pipeline.PipelineRun;
+import org.openforge.product.pipeline.PipelineRunStore;
 import org.openforge.engagement.ArtifactService;
 import org.springframework.stereotype.Service;
 
@@ -33,9 +35,11 @@ public class GateEvidenceService {
   private final SourceEvidenceQuery sources;
   private final GateRepository gates;
   private final ApprovalRepository approvals;
+  private final PipelineRunStore pipelineRuns;
 
   public GateEvidenceService(ArtifactService artifacts, SourceEvidenceQuery sources, GateRepository gates,
-      ApprovalRepository approvals) {
+      ApprovalRepository approvals, PipelineRunStore pipelineRuns) {
+    this.pipelineRuns = pipelineRuns;
     this.artifacts = artifacts;
     this.sources = sources;
     this.gates = gates;
@@ -67,6 +71,10 @@ public class GateEvidenceService {
     facts.put("pipelineCount", metric(latest, "pipeline_spec", "pipeline_count"));
     facts.put("qualityChecksRun", flag(latest, "pipeline_spec", "quality_checks_run"));
     facts.put("qualityChecksFailed", metric(latest, "pipeline_spec", "quality_checks_failed"));
+    Artifact spec = latest.get("pipeline_spec");
+    boolean platform = spec != null && spec.metadata().get("platform_pipeline_version") != null;
+    facts.put("platformPipeline", platform);
+    facts.put("pipelineRunPassed", platform && runPassed(engagementId));
     facts.put("uiComponentCount", metric(latest, "ui_components", "component_count"));
     facts.put("integrationTestsRun", flag(latest, "data_api", "integration_tests_run"));
     facts.put("integrationTestsFailed", metric(latest, "data_api", "integration_tests_failed"));
@@ -90,6 +98,18 @@ public class GateEvidenceService {
         && (lastEvidence == null || !lastEvidence.isAfter(lastDecision.get().decidedAt()));
     facts.put("reworkPending", rework);
     return facts;
+  }
+
+  /**
+   * Whether the newest pipeline version's latest run succeeded on the full data with every model test passing (a
+   * run published anyway after a review of failing tests does not count).
+   */
+  private boolean runPassed(String engagementId) {
+    int version = pipelineRuns.latestVersion(engagementId);
+    return pipelineRuns.latestRun(engagementId).filter(r -> r.pipelineVersion() == version)
+        .filter(r -> PipelineRun.SUCCEEDED.equals(r.status()))
+        .flatMap(r -> pipelineRuns.find(engagementId, r.id()))
+        .map(r -> r.tests().stream().allMatch(t -> "passed".equals(t.status()))).orElse(false);
   }
 
   /**

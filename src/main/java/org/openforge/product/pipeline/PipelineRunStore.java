@@ -20,10 +20,12 @@ public class PipelineRunStore {
 
   private final JdbcClient jdbc;
   private final JsonText json;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  public PipelineRunStore(JdbcClient jdbc, JsonText json) {
+  public PipelineRunStore(JdbcClient jdbc, JsonText json, org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.json = json;
+    this.events = events;
   }
 
   public void insertDefinition(String engagementId, int version, String processKey, String processDefinitionId,
@@ -84,10 +86,12 @@ public class PipelineRunStore {
         .param("t", run.trigger()).param("at", run.startedAt()).update();
   }
 
+  /** Ends a run; its outcome is evidence for the Build gate, whose phase re-evaluates after this commits. */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void finishRun(String runId, String status, String error, OffsetDateTime at) {
     jdbc.sql("update pipeline_run set status = :s, error = :err, finished_at = :at where id = :id")
         .param("s", status).param("err", error).param("at", at).param("id", runId).update();
+    findRun(runId).ifPresent(r -> events.publishEvent(new org.openforge.engagement.EvidenceArrived(r.engagementId())));
   }
 
   /** Records a step; a retried step replaces its earlier record. */

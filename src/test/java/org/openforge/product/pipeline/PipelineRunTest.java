@@ -50,6 +50,12 @@ class PipelineRunTest extends IntegrationTest {
   EngagementRepository engagementRows;
   @Autowired
   ProductTargets targets;
+  @Autowired
+  org.openforge.engagement.ArtifactService artifacts;
+  @Autowired
+  org.openforge.lifecycle.GateEvidenceService evidence;
+  @Autowired
+  org.operaton.bpm.engine.DecisionService decisions;
 
   @BeforeAll
   static void source() throws SQLException {
@@ -125,6 +131,11 @@ class PipelineRunTest extends IntegrationTest {
     assertThat(query(target.open(), "select count(*) from " + target.kind().qualified(target.schema(), "order_line")))
         .as("the published data is unchanged").isEqualTo(List.of(List.of(9000L)));
 
+    artifacts.record(engagementId, "build", null, new org.openforge.engagement.ArtifactService.Draft(
+        "pipeline-spec.json", "pipeline_spec", "application/json", "{}", "spec", Map.of("pipeline_count", 1,
+        "quality_checks_run", true, "quality_checks_failed", 0, "platform_pipeline_version", 1)));
+    assertThat(unmetBuildRequirements(engagementId)).as("the first run passed, the newest holds failing tests")
+        .contains("pipelines_created", "transformations_validated");
     tasks.complete(review.getId(), Map.of("decision", "keep", "comment", "orphans from a broken import"));
     driver().runJobs(engagementId);
     assertThat(api().get("/api/v1/engagements/" + engagementId + "/pipeline-runs/" + second).json()
@@ -139,6 +150,8 @@ class PipelineRunTest extends IntegrationTest {
         .get("status").asText()).isEqualTo("succeeded");
     assertThat(query(target.open(), "select count(*) from " + target.kind().qualified(target.schema(), "order_line")))
         .as("a rerun replaces, never duplicates").isEqualTo(List.of(List.of(9000L)));
+    assertThat(unmetBuildRequirements(engagementId)).as("a clean run on the full data meets both")
+        .doesNotContain("pipelines_created", "transformations_validated");
     try (Connection c = target.open()) {
       assertThat(org.openforge.product.target.Publisher.versions(target, c))
           .as("the live version and the previous published one; the rejected run's is gone").containsExactly(1, 3);
@@ -175,6 +188,13 @@ class PipelineRunTest extends IntegrationTest {
     assertThat(failing(held, "unique(sale_id)").get("status").asText()).isEqualTo("passed");
     assertThat(tasks.createTaskQuery().processInstanceBusinessKey(engagementId)
         .taskDefinitionKey(PipelineProcess.REVIEW).count()).isEqualTo(1);
+  }
+
+  /** The Build gate's unmet requirements on the engagement's evidence, as the phase would evaluate them. */
+  private List<String> unmetBuildRequirements(String engagementId) {
+    Map<String, Object> facts = evidence.facts(engagementId, org.openforge.process.Phase.BUILD, null, null);
+    return decisions.evaluateDecisionTableByKey("gate-build", facts).getResultList().stream()
+        .map(r -> String.valueOf(r.get("requirement"))).toList();
   }
 
   private static JsonNode failing(JsonNode run, String test) {
