@@ -17,7 +17,8 @@ enum Rule {
       "keys", "duplicates")),
   ENUM_MEMBERSHIP("enum_membership", Set.of("enums", "enum", "permissible_values", "enumerations")),
   PATTERN("pattern", Set.of("patterns", "regex", "formats")),
-  VALUE_RANGE("value_range", Set.of("min_max", "range", "ranges", "bounds", "minimum_value", "maximum_value"));
+  VALUE_RANGE("value_range", Set.of("min_max", "range", "ranges", "bounds", "minimum_value", "maximum_value")),
+  JSON_SCHEMA("json_schema", Set.of("jsonschema", "json", "schema", "rows"));
 
   private final String value;
   private final Set<String> aliases;

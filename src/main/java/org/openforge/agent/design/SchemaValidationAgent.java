@@ -71,6 +71,7 @@ public class SchemaValidationAgent implements Agent {
     List<Check> checks = new ArrayList<>();
     Map<String, SqlValidation> sql = new HashMap<>();
     CsvValidation csv = new CsvValidation(access, ontology.view(), selection.rules());
+    JsonRows rows = new JsonRows(access, ontology.view());
     List<Map<String, Object>> unbound = new ArrayList<>();
     for (ClassSource cls : bindings) {
       if (!cls.bound()) {
@@ -83,6 +84,9 @@ public class SchemaValidationAgent implements Agent {
       checks.addAll("csv".equals(type) ? csv.run(cls)
           : sql.computeIfAbsent(cls.table().sourceId(), id -> new SqlValidation(access, ontology.view(),
               selection.rules(), type)).run(cls));
+      if (selection.rules().contains(Rule.JSON_SCHEMA)) {
+        checks.add(rows.validate(cls));
+      }
       cls.slots().stream().filter(s -> s.kind() == SlotSource.Kind.UNBOUND)
           .forEach(s -> unbound.add(entry(cls.className(), s.name(), s.reason())));
     }
@@ -160,7 +164,12 @@ public class SchemaValidationAgent implements Agent {
         + "the column's inferred type when that is the range's type, else the first "
         + CsvValidation.SAMPLE + " rows.");
     m.put(Rule.NULL_HANDLING.value(), "Rows without a value in a required slot: counted in SQL; for CSV the "
-        + "profile's null count over the whole file.");
+        + "profile's null count over the whole file. Nulls in an optional slot (the source declares the column"
+        + " nullable, or a CSV file, which declares nothing) are reported as data-quality findings (status"
+        + " warning), not failures.");
+    m.put(Rule.JSON_SCHEMA.value(), "The first " + JsonRows.SAMPLE + " rows of each class's table, as JSON objects"
+        + " of the slots their columns fill, validated against the JSON Schema generated from the ontology"
+        + " (networknt, draft 2020-12); rejected rows counted exactly on that sample, with the first reasons.");
     m.put(Rule.REFERENTIAL_INTEGRITY.value(), "Rows whose foreign-key value (or junction row) matches no row of the "
         + "referenced table: one NOT EXISTS query per reference. CSV: the profiler's orphan count for the inferred "
         + "relationship, or both files compared in full when each has at most " + CsvValidation.SAMPLE + " rows.");

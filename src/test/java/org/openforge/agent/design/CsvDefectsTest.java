@@ -67,7 +67,9 @@ class CsvDefectsTest {
         "referential_integrity Order.customer 4",
         "type_compatibility Order.amount 5",
         "enum_membership Order.status 1",
-        "value_range Order.quantity 2");
+        "value_range Order.quantity 2",
+        "json_schema Customer.null 2",
+        "json_schema Order.null 8");
     JsonNode pattern = Reports.check(broken, "pattern", "Customer", "email");
     assertThat(pattern.get("exact").asBoolean()).isFalse();
     assertThat(pattern.get("examples").findValuesAsText("email")).containsExactly("broken", "broken@");

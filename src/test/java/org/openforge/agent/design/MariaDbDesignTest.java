@@ -69,7 +69,9 @@ class MariaDbDesignTest {
         "referential_integrity Order.tags 1",
         "enum_membership Order.status 2",
         "pattern Customer.email 2",
-        "value_range Order.amount 1");
+        "value_range Order.amount 1",
+        "json_schema Customer.null 2",
+        "json_schema Order.null 3");
     assertThat(Reports.findings(broken)).as("tier is nullable in the source").contains("null_handling Customer.tier 1");
     JsonNode orphans = Reports.check(broken, "referential_integrity", "Order", "customer");
     assertThat(orphans.get("examples").findValuesAsText("customer_id")).containsExactly("705", "706", "707");

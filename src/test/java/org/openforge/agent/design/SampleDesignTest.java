@@ -110,7 +110,8 @@ class SampleDesignTest {
     assertThat(Reports.failures(report)).containsExactlyInAnyOrder(
         "identifier_uniqueness Customer.customer_id 2",
         "referential_integrity Sale.customer 5",
-        "type_compatibility Sale.quantity 4");
+        "type_compatibility Sale.quantity 4",
+        "json_schema Sale.null 2");
     JsonNode quantity = Reports.check(report, "type_compatibility", "Sale", "quantity");
     assertThat(quantity.get("exact").asBoolean()).isTrue();
     assertThat(quantity.get("examples").findValuesAsText("quantity")).containsExactlyInAnyOrder("two", "3 units",
