@@ -72,7 +72,8 @@ public class GateEvidenceService {
     facts.put("qualityChecksRun", flag(latest, "pipeline_spec", "quality_checks_run"));
     facts.put("qualityChecksFailed", metric(latest, "pipeline_spec", "quality_checks_failed"));
     Artifact spec = latest.get("pipeline_spec");
-    boolean platform = spec != null && spec.metadata().get("platform_pipeline_version") != null;
+    boolean platform = spec != null && (spec.metadata().get("platform_pipeline_version") != null
+        || spec.metadata().get("platform_models_offered") instanceof Number n && n.intValue() > 0);
     facts.put("platformPipeline", platform);
     facts.put("pipelineRunPassed", platform && runPassed(engagementId));
     facts.put("uiComponentCount", metric(latest, "ui_components", "component_count"));
