@@ -18,7 +18,15 @@ import org.openforge.ontology.linkml.SchemaView;
  * syntax for MySQL/MariaDB ones).
  */
 public record SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
-    String targetRange) {
+    String targetRange, String perRowSql) {
+
+  public SlotMapping(String slot, String kind, String sourceColumn, String expression, String sourceType,
+      String targetRange) {
+    this(slot, kind, sourceColumn, expression, sourceType, targetRange, null);
+  }
+
+  private static final java.util.regex.Pattern WINDOW = java.util.regex.Pattern.compile(
+      "(?i)^(\\w+)\\((.*)\\) OVER \\(PARTITION BY (\\w+)\\.(\\w+)\\)$");
 
   static SlotMapping of(SlotSource b, ClassSource cls, List<ClassSource> all, SchemaView view, String type) {
     SourceTable table = cls.table();
@@ -52,7 +60,29 @@ public record SlotMapping(String slot, String kind, String sourceColumn, String 
     String prefix = via.sameAs(table) ? "" : via.name() + ".";
     String columns = String.join(",", b.columns().stream().map(c -> prefix + c).toList());
     return new SlotMapping(b.name(), kind, columns.isEmpty() ? null : columns, b.expression(),
-        b.columns().isEmpty() ? null : nativeTypes(via, b.columns()), range);
+        b.columns().isEmpty() ? null : nativeTypes(via, b.columns()), range,
+        "aggregation".equals(kind) ? perRow(b.expression(), via, table) : null);
+  }
+
+  /**
+   * The aggregation as an expression over the class's own table, written against the table holding its columns:
+   * {@code SUM(sales.amount) OVER (PARTITION BY sales.customer_id)} over customers becomes {@code (SELECT
+   * SUM(sales.amount) FROM shop.sales sales WHERE sales.customer_id = customers.customer_id)}, which runs as
+   * {@code SELECT <it> FROM shop.customers} (the window needs the child table in FROM, which the class's table is not).
+   */
+  static String perRow(String expression, SourceTable child, SourceTable parent) {
+    java.util.regex.Matcher m = expression == null ? null : WINDOW.matcher(expression.strip());
+    if (m == null || !m.matches()) {
+      return null;
+    }
+    String fkColumn = m.group(4);
+    Optional<String> key = child.table().foreignKeys().stream().filter(f -> f.columns().equals(List.of(fkColumn)))
+        .map(f -> f.referencedColumns().get(0)).findFirst();
+    if (key.isEmpty()) {
+      return null;
+    }
+    return "(SELECT " + m.group(1) + "(" + m.group(2) + ") FROM " + child.qualifiedName() + " " + m.group(3)
+        + " WHERE " + m.group(3) + "." + fkColumn + " = " + parent.name() + "." + key.get() + ")";
   }
 
   /** The range class's identifier value: the foreign key's value when it references the identifier, else a join. */

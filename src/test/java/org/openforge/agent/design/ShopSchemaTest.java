@@ -210,7 +210,8 @@ class ShopSchemaTest {
         "referential_integrity Product.categories 2",
         "identifier_uniqueness Currency.currency_code 1",
         "identifier_uniqueness OrderLine.order,line_no 1",
-        "type_compatibility Payment.amount 3");
+        "type_compatibility Payment.amount 3",
+        "json_schema Customer.null 2");
     JsonNode orphans = Reports.check(broken, "referential_integrity", "Order", "customer");
     assertThat(orphans.get("examples")).hasSize(5);
     assertThat(orphans.get("examples").get(0).get("customer_id").asInt()).isEqualTo(9100);
@@ -218,7 +219,7 @@ class ShopSchemaTest {
     assertThat(enumCheck.get("examples").get(0).get("order_id").asInt()).isEqualTo(10);
     assertThat(enumCheck.get("examples").get(0).get("status").asText()).isEqualTo("lost");
     assertThat(enumCheck.get("exact").asBoolean()).isTrue();
-    assertThat(Reports.draft(broken, SchemaValidationAgent.KIND).metadata()).containsEntry("failed_checks", 8L);
+    assertThat(Reports.draft(broken, SchemaValidationAgent.KIND).metadata()).containsEntry("failed_checks", 9L);
   }
 
   @Test
@@ -251,6 +252,15 @@ class ShopSchemaTest {
     assertThat(orders.get("kind").asText()).isEqualTo("aggregation");
     assertThat(orders.get("expression").asText()).isEqualTo("COUNT(*) OVER (PARTITION BY orders.customer_id)");
     assertThat(orders.get("source_column").asText()).isEqualTo("orders.customer_id");
+    String perRow = orders.get("per_row_sql").asText();
+    assertThat(perRow).isEqualTo("(SELECT COUNT(*) FROM shop.orders orders WHERE orders.customer_id ="
+        + " customers.customer_id)");
+    try (Connection c = Scratch.connect(database); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select count(*) from shop.customers where " + perRow + " <> (select count(*)"
+            + " from shop.orders o where o.customer_id = customers.customer_id)")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("the per-row form runs over the class's own table and counts right").isZero();
+    }
     JsonNode categories = slot(slots(doc, "Product"), "categories");
     assertThat(categories.get("kind").asText()).isEqualTo("lookup");
     assertThat(categories.get("expression").asText())
