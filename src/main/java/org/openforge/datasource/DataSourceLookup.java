@@ -13,6 +13,11 @@ public class DataSourceLookup {
     this.jdbc = jdbc;
   }
 
+  public boolean isTarget(String id) {
+    return jdbc.sql("select count(*) from data_source where id = :id and source_role = 'target'").param("id", id)
+        .query(Long.class).single() > 0;
+  }
+
   public boolean exists(String id) {
     return jdbc.sql("select count(*) from data_source where id = :id").param("id", id).query(Long.class).single() > 0;
   }

@@ -18,6 +18,16 @@ class DataSourceRepository {
     this.jdbc = jdbc;
   }
 
+  /** {@code source} or {@code target}. */
+  public String role(String id) {
+    return jdbc.sql("select source_role from data_source where id = :id").param("id", id).query(String.class)
+        .optional().orElse(DataSources.SOURCE);
+  }
+
+  void setRole(String id, String role) {
+    jdbc.sql("update data_source set source_role = :r where id = :id").param("r", role).param("id", id).update();
+  }
+
   void insert(StoredSource s) {
     jdbc.sql("""
         insert into data_source (id, name, source_type, description, connection_config, secret, created_at, updated_at)

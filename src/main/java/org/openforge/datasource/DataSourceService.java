@@ -89,11 +89,20 @@ public class DataSourceService {
     } else if (type != null) {
       config = parser.parse(type, request.connectionConfig(), errors);
     }
+    String role = request.role() == null ? DataSources.SOURCE : request.role();
+    if (!role.equals(DataSources.SOURCE) && !role.equals(DataSources.TARGET)) {
+      errors.add(new FieldViolation("role", "must be source or target"));
+    } else if (role.equals(DataSources.TARGET) && type != null && type != SourceType.POSTGRESQL) {
+      errors.add(new FieldViolation("role", "a target must be a postgresql data source"));
+    }
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
     String id = UUID.randomUUID().toString();
     insert(id, name, type, request.description(), config);
+    if (role.equals(DataSources.TARGET)) {
+      repository.setRole(id, DataSources.TARGET);
+    }
     log.info("data source {} ({}) created by {}", id, type.value(), caller.name());
     return view(id);
   }
@@ -261,7 +270,7 @@ public class DataSourceService {
     LastTest last = s.lastTestedAt() == null ? null
         : new LastTest(s.lastTestSuccess(), s.lastTestMessage(), json.map(s.lastTestDetails()), s.lastTestedAt());
     return new DataSourceView(s.id(), s.name(), s.sourceType(), s.description(), config, last,
-        repository.engagementIds(s.id()), s.createdAt(), s.updatedAt());
+        repository.engagementIds(s.id()), s.createdAt(), s.updatedAt(), repository.role(s.id()));
   }
 
   private static String name(String name, List<FieldViolation> errors) {

@@ -10,4 +10,4 @@ import java.util.Map;
  */
 public record DataSourceView(String id, String name, SourceType sourceType, String description,
     Map<String, Object> connectionConfig, LastTest lastTest, List<String> engagementIds, OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt, String role) {}

@@ -27,6 +27,14 @@ public class DataSources {
   }
 
   /** The data source, or a 404 {@link ApiException}. */
+  public static final String SOURCE = "source";
+  public static final String TARGET = "target";
+
+  /** Whether the data source is a target (written to by pipelines) rather than a source. */
+  public boolean isTarget(String id) {
+    return TARGET.equals(repository.role(id));
+  }
+
   public DataSourceRecord get(String id) {
     return find(id).orElseThrow(() -> ApiException.notFound("data source", id));
   }

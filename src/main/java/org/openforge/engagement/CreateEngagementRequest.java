@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code POST /engagements}. {@code submit: false} keeps the engagement a draft. The objective may be left out (the
- * guide creates engagements with a name and settings only) but not given blank.
+ * guide creates engagements with a name and settings only) but not given blank. {@code target}: the id of a data
+ * source registered with {@code "role": "target"} the data product is loaded into (default: the embedded DuckDB).
  */
 public record CreateEngagementRequest(
     @NotBlank @Size(max = 200) String name,
@@ -19,4 +20,11 @@ public record CreateEngagementRequest(
     @Valid AgentConfig agentConfig,
     @Size(max = 50) List<@NotNull @Size(min = 1, max = 36) String> dataSourceIds,
     Boolean requiresApproval,
-    Boolean submit) {}
+    Boolean submit,
+    @Size(min = 1, max = 36) String target) {
+
+  public CreateEngagementRequest(String name, String objective, String description, Priority priority,
+      AgentConfig agentConfig, List<String> dataSourceIds, Boolean requiresApproval, Boolean submit) {
+    this(name, objective, description, priority, agentConfig, dataSourceIds, requiresApproval, submit, null);
+  }
+}

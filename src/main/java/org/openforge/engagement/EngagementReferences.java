@@ -10,6 +10,9 @@ public interface EngagementReferences {
 
   boolean dataSourceExists(String dataSourceId);
 
+  /** Whether the data source exists and is registered as a target. */
+  boolean targetExists(String dataSourceId);
+
   /** The LLM provider names an engagement's {@code agent_config.llm.provider} may choose. */
   List<String> modelProviders();
 }

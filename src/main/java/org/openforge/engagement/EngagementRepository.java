@@ -24,6 +24,17 @@ public class EngagementRepository {
     this.lockClause = database.isPostgres() ? "for no key update" : "for update";
   }
 
+  /** The data source an engagement's data product is loaded into, when it is not the embedded target. */
+  public java.util.Optional<String> target(String engagementId) {
+    return jdbc.sql("select data_source_id from engagement_target where engagement_id = :e").param("e", engagementId)
+        .query(String.class).optional();
+  }
+
+  public void setTarget(String engagementId, String dataSourceId) {
+    jdbc.sql("insert into engagement_target (engagement_id, data_source_id) values (:e, :d)").param("e", engagementId)
+        .param("d", dataSourceId).update();
+  }
+
   public void insert(Engagement e) {
     jdbc.sql("""
         insert into engagement (id, name, objective, description, priority, agent_config, requires_approval,

@@ -61,7 +61,14 @@ public class EngagementService {
     for (int i = 0; i < sourceIds.size(); i++) {
       if (!references.dataSourceExists(sourceIds.get(i))) {
         unknown.add(new FieldViolation("data_source_ids[" + i + "]", "no data source '" + sourceIds.get(i) + "'"));
+      } else if (references.targetExists(sourceIds.get(i))) {
+        unknown.add(new FieldViolation("data_source_ids[" + i + "]", "data source '" + sourceIds.get(i)
+            + "' is a target: give it as target, agents never read it"));
       }
+    }
+    if (request.target() != null && !references.targetExists(request.target())) {
+      unknown.add(new FieldViolation("target", "no data source '" + request.target() + "' registered with role"
+          + " target"));
     }
     if (!unknown.isEmpty()) {
       throw ApiException.invalid(unknown);
@@ -73,6 +80,9 @@ public class EngagementService {
         Boolean.TRUE.equals(request.requiresApproval()), null, caller.name(), now, now);
     engagements.insert(engagement);
     sourceIds.stream().distinct().forEach(id -> engagements.attachDataSource(engagement.id(), id, now));
+    if (request.target() != null) {
+      engagements.setTarget(engagement.id(), request.target());
+    }
     audit.record(engagement.id(), "created", caller.name(), Map.of("submitted", request.submit() != Boolean.FALSE));
     if (request.submit() != Boolean.FALSE) {
       start(engagement);
@@ -169,6 +179,10 @@ public class EngagementService {
     find(id);
     if (!references.dataSourceExists(dataSourceId)) {
       throw ApiException.invalid("data_source_id", "no data source '" + dataSourceId + "'");
+    }
+    if (references.targetExists(dataSourceId)) {
+      throw ApiException.invalid("data_source_id", "data source '" + dataSourceId + "' is a target: agents never"
+          + " read it");
     }
     engagements.attachDataSource(id, dataSourceId, OffsetDateTime.now(clock));
     audit.record(id, "data_source.attached", caller.name(), Map.of("data_source_id", dataSourceId));

@@ -24,6 +24,11 @@ class EngagementReferenceCatalog implements EngagementReferences {
   }
 
   @Override
+  public boolean targetExists(String dataSourceId) {
+    return dataSources.exists(dataSourceId) && dataSources.isTarget(dataSourceId);
+  }
+
+  @Override
   public List<String> modelProviders() {
     return providers.names();
   }
