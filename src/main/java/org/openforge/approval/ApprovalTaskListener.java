@@ -1,5 +1,6 @@
 package org.openforge.approval;
 
+import org.operaton.bpm.engine.BadUserRequestException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
@@ -22,6 +23,11 @@ public class ApprovalTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getEventName() == null) {
+      // the engine names the event only while the task's execution exists: it is gone when the task was completed by
+      // someone else between this command reading the task and firing its listeners (a Tasklist/API race)
+      throw new BadUserRequestException("task " + task.getId() + " has ended meanwhile; its approval was decided");
+    }
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> open(task);
       case EVENTNAME_COMPLETE -> requests.decided(task.getId(), (String) task.getVariable(ProcessIds.VAR_DECISION),
