@@ -230,8 +230,10 @@ public class TransitionService {
     } catch (OptimisticLockingException e) {
       throw e;
     } catch (ProcessEngineException e) {
-      throw ApiException.conflict("the deployed " + target.value() + " phase cannot start (element "
-          + targetActivity + " of " + ProcessIds.LIFECYCLE + "): " + e.getMessage())
+      // a deployed model failed while its phase was left or entered (a listener, an expression): nothing changed
+      throw ApiException.conflict("the lifecycle cannot move from " + current.value() + " to " + target.value()
+          + " (" + ProcessIds.LIFECYCLE + ", element " + targetActivity + "): a deployed model failed: "
+          + e.getMessage())
           .with("model", ProcessIds.LIFECYCLE).with("element", targetActivity)
           .with("status", now.status().value()).with("current_phase", current.value());
     }
