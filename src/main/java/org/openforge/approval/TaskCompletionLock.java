@@ -59,15 +59,21 @@ public class TaskCompletionLock {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       Matcher m = COMPLETION.matcher(request.getRequestURI());
-      String engagementId = m.matches()
-          ? approvals.findByTask(m.group(1)).map(Approval::engagementId).orElse(null) : null;
-      if (engagementId == null) {
+      Approval approval = m.matches() ? approvals.findByTask(m.group(1)).orElse(null) : null;
+      if (approval == null) {
         chain.doFilter(request, response); // not an approval task: nothing of ours to serialise
         return;
       }
       Exception[] failure = new Exception[1];
       transactions.executeWithoutResult(status -> {
-        engagements.lock(engagementId);
+        engagements.lock(approval.engagementId());
+        Approval now = approvals.find(approval.id()).orElse(approval);
+        if (now.status() != ApprovalStatus.PENDING) {
+          // decided while this request waited: refused here, the same answer on engine REST and the webapps' API
+          // (whose engine resources would make the vanished task a 500)
+          refuse(response, "the task's approval was already " + now.status().value());
+          return;
+        }
         try {
           chain.doFilter(request, response);
         } catch (IOException | ServletException e) {
@@ -85,6 +91,19 @@ public class TaskCompletionLock {
       }
       if (failure[0] instanceof ServletException se) {
         throw se;
+      }
+    }
+
+    /** A 400 in the engine REST API's error format, as its BadUserRequestException would be. */
+    private static void refuse(HttpServletResponse response, String message) {
+      try {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"BadUserRequestException\",\"message\":\""
+            + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":0}");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
     }
   }

@@ -81,6 +81,19 @@ class ApprovalRaceTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void aTasklistCompletionOfADecidedApprovalIsAFourHundred() {
+    Api approver = withRole("approver");
+    String id = createEngagement(Map.of("requires_approval", true)).get("id").asText();
+    JsonNode approval = api().get("/api/v1/approvals?status=pending&engagement_id=" + id).json().get("items").get(0);
+    assertThat(approver.post("/api/v1/approvals/" + approval.get("id").asText() + "/approve", Map.of()).status())
+        .isEqualTo(200);
+    Api.Response late = completeThroughEngineRest(approval.get("task_id").asText());
+    assertThat(late.status()).as(late.toString()).isEqualTo(400);
+    assertThat(late.text("type")).isEqualTo("BadUserRequestException");
+    assertThat(late.text("message")).contains("already approved");
+  }
+
   private static List<Api.Response> race(ExecutorService pool, Callable<Api.Response> first,
       Callable<Api.Response> second, long lagMillis) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
