@@ -72,12 +72,21 @@ public class ApprovalService {
   /**
    * Records the decision carried by a completed task; fails (and so rolls the completion back) if already decided.
    * It runs inside the engine's completion (Tasklist, engine REST), so its refusals are the engine's
-   * {@link BadUserRequestException}: a 4xx for the client, not a server error.
+   * {@link BadUserRequestException}: a 4xx for the client, not a server error. It takes the same locks as
+   * {@link #decide}, in the same order (engagement, then approval), and before the engine writes anything (the
+   * complete listener runs before the engine flushes the task's end): of a Tasklist completion and an API decision
+   * at the same moment, the second waits for the first and then sees it decided.
    */
   @Transactional
   public Approval recordTaskDecision(String taskId, String decision, String comment, String decidedBy) {
-    Approval approval = approvals.findByTask(taskId)
+    Approval found = approvals.findByTask(taskId)
         .orElseThrow(() -> new IllegalStateException("no approval record for task " + taskId));
+    engagements.lock(found.engagementId());
+    Approval approval = approvals.lock(found.id()).orElseThrow();
+    if (approval.status() != ApprovalStatus.PENDING) {
+      throw new BadUserRequestException("approval " + approval.id() + " was already " + approval.status().value()
+          + (approval.decidedBy() == null ? "" : " by " + approval.decidedBy()));
+    }
     ApprovalStatus status = statusOf(decision);
     if (status == ApprovalStatus.REJECTED && (comment == null || comment.isBlank())) {
       throw new BadUserRequestException("A rejection needs a comment: it tells the agents what to rework");
@@ -155,7 +164,7 @@ public class ApprovalService {
     if (ProcessIds.DECISION_REJECT.equals(decision)) {
       return ApprovalStatus.REJECTED;
     }
-    throw new IllegalArgumentException("The decision must be 'approve' or 'reject', got '" + decision + "'");
+    throw new BadUserRequestException("The decision must be 'approve' or 'reject', got '" + decision + "'");
   }
 
   private OffsetDateTime now() {

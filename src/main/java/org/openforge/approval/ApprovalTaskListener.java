@@ -1,5 +1,8 @@
 package org.openforge.approval;
 
+import java.util.List;
+import org.operaton.bpm.engine.BadUserRequestException;
+import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
@@ -22,6 +25,11 @@ public class ApprovalTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (task.getEventName() == null) {
+      // the engine names the event only while the task's execution exists: it is gone when the task was completed by
+      // someone else between this command reading the task and firing its listeners (a Tasklist/API race)
+      throw new BadUserRequestException("task " + task.getId() + " has ended meanwhile; its approval was decided");
+    }
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> open(task);
       case EVENTNAME_COMPLETE -> requests.decided(task.getId(), (String) task.getVariable(ProcessIds.VAR_DECISION),
@@ -33,6 +41,14 @@ public class ApprovalTaskListener implements TaskListener {
 
   private void open(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
+    for (String input : List.of(ProcessIds.VAR_ENGAGEMENT_ID, ProcessIds.VAR_APPROVAL_TYPE)) {
+      if (!(execution.getVariable(input) instanceof String value) || value.isBlank()) {
+        // a model edited in a modeler that renamed or dropped the input: the modeler's fault, named for them
+        String processKey = task.getProcessDefinitionId() == null ? "?" : task.getProcessDefinitionId().split(":")[0];
+        throw new ProcessEngineException("the approval user task element " + task.getTaskDefinitionKey() + " of "
+            + processKey + " has no input '" + input + "' (renamed or missing in the deployed model)");
+      }
+    }
     ApprovalRequests.Opened opened = requests.open(task.getId(), task.getProcessInstanceId(), execution::getVariable);
     // a stale decision from an earlier round must not complete this task
     execution.getProcessInstance().removeVariable(ProcessIds.VAR_DECISION);

@@ -2,6 +2,9 @@ package org.openforge.lifecycle;
 
 import org.openforge.process.ProcessIds;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openforge.process.ProcessModels;
 import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.RepositoryService;
@@ -30,10 +33,17 @@ public class LifecycleCommands implements EngagementLifecycle {
   private final Clock clock;
 
   private final RepositoryService repository;
+  private final ProcessModels models;
+
+  /** An expression as the engine quotes it in "Unknown property used in expression: ${x}". */
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+  /** How our listeners name the element they fail on: "element UserTask_X of process-key". */
+  private static final Pattern ELEMENT = Pattern.compile("element (\\w+) of ");
 
   public LifecycleCommands(RuntimeService runtime, EvidenceNotifier evidence, AgentTaskRepository agentTasks,
-      Clock clock, RepositoryService repository) {
+      Clock clock, RepositoryService repository, ProcessModels models) {
     this.repository = repository;
+    this.models = models;
     this.runtime = runtime;
     this.evidence = evidence;
     this.agentTasks = agentTasks;
@@ -58,10 +68,12 @@ public class LifecycleCommands implements EngagementLifecycle {
       // reported with the model; the engagement's transaction rolls back, nothing is stored
       ProcessDefinition model = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessIds.LIFECYCLE)
           .latestVersion().singleResult();
+      String element = model == null ? null : failedElement(model.getId(), e.getMessage());
       throw ApiException.conflict("the deployed lifecycle model " + ProcessIds.LIFECYCLE
           + (model == null ? "" : " (version " + model.getVersion() + ", resource " + model.getResourceName() + ")")
+          + (element == null ? "" : ", element " + element)
           + " cannot start an engagement: " + e.getMessage())
-          .with("model", ProcessIds.LIFECYCLE);
+          .with("model", ProcessIds.LIFECYCLE).with("element", element);
     }
   }
 
@@ -98,6 +110,19 @@ public class LifecycleCommands implements EngagementLifecycle {
       runtime.deleteProcessInstance(engagement.processInstanceId(), deleteReason, false, true);
     }
     agentTasks.cancelOpen(engagement.id(), null, "engagement cancelled: " + reason, OffsetDateTime.now(clock));
+  }
+
+  /** The element an engine error names: its own words, else the element holding the expression it could not use. */
+  private String failedElement(String definitionId, String message) {
+    if (message == null) {
+      return null;
+    }
+    Matcher named = ELEMENT.matcher(message);
+    if (named.find()) {
+      return named.group(1);
+    }
+    Matcher expression = EXPRESSION.matcher(message);
+    return expression.find() ? models.elementMentioning(definitionId, expression.group()).orElse(null) : null;
   }
 
   private List<String> running(String engagementId, boolean suspended) {

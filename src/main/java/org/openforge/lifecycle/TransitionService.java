@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.runtime.ActivityInstance;
+import org.operaton.bpm.engine.runtime.TransitionInstance;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
@@ -208,20 +211,53 @@ public class TransitionService {
     String lifecycleId = engagement.processInstanceId();
     ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceId(lifecycleId).singleResult();
     String definitionId = lifecycle.getProcessDefinitionId();
-    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(lifecycleId);
-    // cancel whatever runs or waits in the lifecycle: the phase call activities (running or about to start)
-    for (String activityId : models.callActivities(definitionId)) {
-      modification.cancelAllForActivity(activityId);
-    }
     String targetActivity = target == Phase.COMPLETE ? ProcessIds.END_EVENT_COMPLETED
         : models.callActivityOf(definitionId, target).orElseThrow(() -> ApiException.conflict(
             "the deployed lifecycle has no call activity for phase-" + target.value()));
-    modification.startBeforeActivity(targetActivity)
-        .setAnnotation((force ? "forced" : "backward") + " transition " + current.value() + " -> " + target.value()
-            + " by " + actor + (notes == null || notes.isBlank() ? "" : ": " + notes))
-        .execute(false, false);
+    String annotation = (force ? "forced" : "backward") + " transition " + current.value() + " -> " + target.value()
+        + " by " + actor + (notes == null || notes.isBlank() ? "" : ": " + notes);
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(lifecycleId);
+    if (target == Phase.COMPLETE) {
+      // the end event completes the lifecycle only once nothing else runs in it: cancel first, then end
+      cancelPhases(modification, lifecycleId, definitionId).startBeforeActivity(targetActivity);
+    } else {
+      // start the target phase before cancelling the current one (by instance id, so the new one is kept): the
+      // lifecycle is never without a phase, and a target that fails to start leaves the engagement where it was
+      cancelPhases(modification.startBeforeActivity(targetActivity), lifecycleId, definitionId);
+    }
+    try {
+      modification.setAnnotation(annotation).execute(false, false);
+    } catch (OptimisticLockingException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      // a deployed model failed while its phase was left or entered (a listener, an expression): nothing changed
+      throw ApiException.conflict("the lifecycle cannot move from " + current.value() + " to " + target.value()
+          + " (" + ProcessIds.LIFECYCLE + ", element " + targetActivity + "): a deployed model failed: "
+          + e.getMessage())
+          .with("model", ProcessIds.LIFECYCLE).with("element", targetActivity)
+          .with("status", now.status().value()).with("current_phase", current.value());
+    }
     audit.record(engagement.id(), force ? "transition.forced" : "transition.backward", caller.name(),
         details(current, target, force, actor, notes, unmet));
+  }
+
+  /**
+   * Adds the cancellation of every phase call activity instance running or about to start (waiting in an async
+   * continuation) in the lifecycle, by instance id.
+   */
+  private ProcessInstanceModificationBuilder cancelPhases(ProcessInstanceModificationBuilder modification,
+      String lifecycleId, String definitionId) {
+    List<String> phases = models.callActivities(definitionId);
+    ActivityInstance tree = runtime.getActivityInstance(lifecycleId);
+    for (String activityId : phases) {
+      for (ActivityInstance instance : tree.getActivityInstances(activityId)) {
+        modification.cancelActivityInstance(instance.getId());
+      }
+      for (TransitionInstance waiting : tree.getTransitionInstances(activityId)) {
+        modification.cancelTransitionInstance(waiting.getId());
+      }
+    }
+    return modification;
   }
 
   private static Map<String, Object> details(Phase from, Phase to, boolean forced, String approvedBy, String notes,

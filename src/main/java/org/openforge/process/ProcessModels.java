@@ -60,4 +60,43 @@ public class ProcessModels {
     return element instanceof EndEvent end
         && end.getEventDefinitions().stream().anyMatch(d -> d instanceof ErrorEventDefinition);
   }
+
+  /**
+   * The id of the innermost element of a deployed model whose attributes or text contain {@code text} (an expression
+   * such as {@code ${noSuchBean}} named in an engine error), to tell a modeler which element to fix.
+   */
+  public Optional<String> elementMentioning(String processDefinitionId, String text) {
+    try (java.io.InputStream xml = repository.getProcessModel(processDefinitionId)) {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return Optional.ofNullable(innermost(factory.newDocumentBuilder().parse(xml).getDocumentElement(), text))
+          .filter(id -> !id.isEmpty());
+    } catch (java.io.IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      return Optional.empty(); // the model was parsed by the engine; failing here only loses the hint
+    }
+  }
+
+  /** The id of the innermost element with an id that contains the text; "" when only elements without one do. */
+  private static String innermost(org.w3c.dom.Element element, String text) {
+    boolean here = false;
+    org.w3c.dom.NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength() && !here; i++) {
+      if (children.item(i) instanceof org.w3c.dom.Element child) {
+        String found = innermost(child, text);
+        if (found != null && !found.isEmpty()) {
+          return found;
+        }
+        here = found != null;
+      }
+    }
+    here = here || element.getTextContent().contains(text);
+    org.w3c.dom.NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; !here && i < attributes.getLength(); i++) {
+      here = attributes.item(i).getNodeValue().contains(text);
+    }
+    if (!here) {
+      return null;
+    }
+    return element.hasAttribute("id") ? element.getAttribute("id") : "";
+  }
 }

@@ -82,6 +82,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+    java.util.Optional<String> dataError = DataErrors.dataException(e);
+    if (dataError.isPresent()) {
+      // a value the caller supplied (a filter, a field) that the database cannot use: the caller's to fix
+      log.debug("data exception on {} {}", request.getMethod(), request.getRequestURI(), e);
+      return api(new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid_value",
+          "a value in the request does not fit the data: " + dataError.get(), null), request);
+    }
     log.error("unexpected error on {} {} (request {})", request.getMethod(), request.getRequestURI(),
         RequestIdFilter.currentRequestId(request), e);
     ApiException wrapped = new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",

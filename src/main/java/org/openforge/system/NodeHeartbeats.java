@@ -52,6 +52,21 @@ public class NodeHeartbeats {
         .param("t", now).update();
   }
 
+  /**
+   * A node starting under a name it had before (openforge.cluster.node-id) crashed or was killed with jobs locked:
+   * they are released before its job executor starts (at application ready), on every profile.
+   */
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(-90)
+  public int releaseOwnLocks() {
+    int released = jdbc.sql("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = :n")
+        .param("n", nodeId()).update();
+    if (released > 0) {
+      log.info("node {} restarted; released {} job lock(s) of its previous run", nodeId(), released);
+    }
+    return released;
+  }
+
   @Scheduled(fixedDelayString = "${openforge.cluster.heartbeat-millis:10000}",
       initialDelayString = "${openforge.cluster.heartbeat-millis:10000}")
   public void beat() {

@@ -100,7 +100,49 @@ class BadInputTest extends IntegrationTest {
       Api.Response r = post("/api/v1/engagements", "{\"name\": \"broken model\"}");
       assertThat(r.status()).as(r.body()).isEqualTo(409);
       assertThat(r.body()).contains("engagement-lifecycle").contains("noSuchBean");
+      assertThat(r.text("element")).isEqualTo("Flow_ApprovalRequired");
       assertThat(count("engagement")).isEqualTo(engagements);
+    } finally {
+      ModelerDeployments.deploy(anonymous(), "engagement-lifecycle.bpmn", xml, ADMIN_USER, ADMIN_PASSWORD);
+    }
+  }
+
+  @Test
+  void aDeployedModelThatReadsAMissingVariableIsAConflictNamingTheElementAndStoresNothing() throws Exception {
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/engagement-lifecycle.bpmn"));
+    String broken = xml.replace("${requiresApproval}", "${requiresKickOffApproval}");
+    assertThat(broken).isNotEqualTo(xml);
+    assertRefusedNamingElement(broken, "{\"name\": \"missing variable\"}", "Flow_ApprovalRequired",
+        "requiresKickOffApproval");
+  }
+
+  @Test
+  void aDeployedModelThatRenamedAnInputIsAConflictNamingTheElementAndStoresNothing() throws Exception {
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/engagement-lifecycle.bpmn"));
+    String broken = xml.replace("<operaton:inputParameter name=\"approvalType\">engagement",
+        "<operaton:inputParameter name=\"approvalKind\">engagement");
+    assertThat(broken).isNotEqualTo(xml);
+    assertRefusedNamingElement(broken, "{\"name\": \"renamed input\", \"requires_approval\": true}",
+        "UserTask_ApproveEngagement", "approvalType");
+  }
+
+  private void assertRefusedNamingElement(String model, String body, String element, String cause) throws Exception {
+    String xml = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn/engagement-lifecycle.bpmn"));
+    try {
+      assertThat(ModelerDeployments.deploy(anonymous(), "engagement-lifecycle.bpmn", model, ADMIN_USER,
+          ADMIN_PASSWORD).status()).isEqualTo(200);
+      long engagements = count("engagement");
+      long approvals = count("approval");
+      long audit = count("audit_event");
+      Api.Response r = post("/api/v1/engagements", body);
+      assertThat(r.status()).as(r.body()).isEqualTo(409);
+      assertThat(r.contentType()).contains("problem+json");
+      assertThat(r.text("model")).isEqualTo("engagement-lifecycle");
+      assertThat(r.text("element")).isEqualTo(element);
+      assertThat(r.body()).contains(cause);
+      assertThat(count("engagement")).isEqualTo(engagements);
+      assertThat(count("approval")).isEqualTo(approvals);
+      assertThat(count("audit_event")).isEqualTo(audit);
     } finally {
       ModelerDeployments.deploy(anonymous(), "engagement-lifecycle.bpmn", xml, ADMIN_USER, ADMIN_PASSWORD);
     }

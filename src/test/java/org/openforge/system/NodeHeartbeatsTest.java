@@ -49,6 +49,26 @@ class NodeHeartbeatsTest extends IntegrationTest {
     }
   }
 
+  @Test
+  void aRestartedNodeReleasesItsOwnLocksAtStart() {
+    Deployment deployment = repository.createDeployment().addModelInstance("heartbeat-restart.bpmn",
+        Bpmn.createExecutableProcess("heartbeat-restart").operatonHistoryTimeToLive(1).startEvent()
+            .serviceTask().operatonAsyncBefore().operatonExpression("${true}").endEvent().done()).deploy();
+    try {
+      String mine = runtime.startProcessInstanceByKey("heartbeat-restart").getId();
+      String other = runtime.startProcessInstanceByKey("heartbeat-restart").getId();
+      lock(mine, heartbeats.nodeId());
+      lock(other, "another-live-node");
+
+      assertThat(heartbeats.releaseOwnLocks()).isEqualTo(1);
+
+      assertThat(owner(mine)).isNull();
+      assertThat(owner(other)).as("another node's work is not ours to release").isEqualTo("another-live-node");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
   private void beat(String node, OffsetDateTime at) {
     jdbc.sql("insert into node_heartbeat (node_id, started_at, beat_at) values (:n, :t, :t)").param("n", node)
         .param("t", at).update();
