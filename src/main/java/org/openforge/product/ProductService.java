@@ -59,6 +59,10 @@ public class ProductService {
     this.clock = clock;
   }
 
+  /** Who deploys when the Deploy phase's sign-off does it (the approver's decision is in the approval record). */
+  private static final Caller SIGN_OFF = new Caller(null, "deployment sign-off",
+      org.openforge.security.Role.APPROVER);
+
   /** Makes the newest pipeline version and the published data live, as a new product version. */
   @Transactional
   public ProductView deploy(String engagementId, Caller caller) {
@@ -78,6 +82,27 @@ public class ProductService {
     audit.record(engagementId, "product.deployed", caller.name(), Map.of("version", version,
         "pipeline_version", pipeline, "data_version", data));
     return view(engagementId);
+  }
+
+  /** What the deployment sign-off did: the product version it put live, or why it put nothing live. */
+  public record Publication(boolean published, Integer version, String reason) {}
+
+  /**
+   * After the Deploy phase's sign-off: puts the product live at a new version when the engagement has a pipeline
+   * and published data; otherwise records in the audit trail why nothing was deployed (not an error: an
+   * engagement may end with exports only).
+   */
+  @Transactional
+  public Publication publishAfterSignOff(String engagementId) {
+    Engagement e = locked(engagementId);
+    String reason = runs.latestVersion(engagementId) == 0 ? "the engagement has no pipeline"
+        : liveVersion(e).isEmpty() ? "no pipeline run has published data yet" : null;
+    if (reason != null) {
+      audit.record(engagementId, "product.not_deployed", SIGN_OFF.name(), Map.of("reason", reason));
+      return new Publication(false, null, reason);
+    }
+    ProductView view = deploy(engagementId, SIGN_OFF);
+    return new Publication(true, view.version(), "deployed after the deployment sign-off");
   }
 
   /** Returns to the previous deployed version: its data is published again and its pipeline redeployed. */

@@ -45,6 +45,14 @@ class LifecycleProcessTest extends IntegrationTest {
       Api.Response approved = api().post("/api/v1/approvals/" + approval.get("id").asText() + "/approve",
           Map.of("comment", "looks good"));
       assertThat(approved.status()).isEqualTo(200);
+      if (phase == Phase.DEPLOY) {
+        // publishing the product after the sign-off is asynchronous work with retries
+        driver().runJobs(id);
+        processes().hasPassed(instance.getId(), "ServiceTask_PublishProduct");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+            .variableName("productPublished").singleResult().getValue()).as("no pipeline: nothing deployed")
+            .isEqualTo(false);
+      }
       processes().ended(instance.getId(), "EndEvent_PhaseCompleted");
     }
     driver().runJobs(id);

@@ -49,6 +49,9 @@ class ProductDeployTest extends IntegrationTest {
     ScratchDatabases.dropPostgres(sourceDb);
   }
 
+  @Autowired
+  ProductService products;
+
   @Test
   void deployRollBackAndUndeploy() {
     String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
@@ -90,6 +93,25 @@ class ProductDeployTest extends IntegrationTest {
 
     List<String> actions = api().get("/api/v1/engagements/" + id + "/audit").json().findValuesAsText("action");
     assertThat(actions).contains("product.deployed", "product.rolled_back", "product.undeployed");
+  }
+
+  @Test
+  void theDeploymentSignOffPutsTheProductLiveWhenThereIsPublishedData() {
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
+    String id = createEngagement(Map.of("submit", false, "name", "Signed-off shop")).get("id").asText();
+    Engagement engagement = engagementRows.findById(id).orElseThrow();
+    ProductService.Publication none = products.publishAfterSignOff(id);
+    assertThat(none.published()).isFalse();
+    assertThat(none.reason()).isEqualTo("the engagement has no pipeline");
+
+    build(engagement, sourceId, "sum(amount)");
+    ProductService.Publication live = products.publishAfterSignOff(id);
+    assertThat(live.published()).isTrue();
+    assertThat(live.version()).isEqualTo(1);
+    JsonNode product = api().get("/api/v1/engagements/" + id + "/product").json();
+    assertThat(product.get("status").asText()).isEqualTo("active");
+    assertThat(api().get("/api/v1/engagements/" + id + "/audit").json().findValuesAsText("action"))
+        .contains("product.not_deployed", "product.deployed");
   }
 
   private void build(Engagement engagement, String sourceId, String revenue) {
