@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class ModelGraphPipelines implements PlatformPipelines {
 
   private final PipelineService pipelines;
+  private final org.openforge.datasource.DataSources dataSources;
 
-  public ModelGraphPipelines(PipelineService pipelines) {
+  public ModelGraphPipelines(PipelineService pipelines, org.openforge.datasource.DataSources dataSources) {
     this.pipelines = pipelines;
+    this.dataSources = dataSources;
   }
 
   /** The plan a model graph runs: its source tables, its models in layers, their tests. */
@@ -30,6 +32,16 @@ public class ModelGraphPipelines implements PlatformPipelines {
           .map(t -> new PipelinePlan.ModelTest(t.name(), t.kind(), t.failingRowsSql())).toList()));
     }
     return new PipelinePlan(PipelinePlan.SCHEMA_VERSION, tables, models);
+  }
+
+  @Override
+  public java.util.Map<String, String> dagsterExport(Engagement engagement, ModelGraph graph, String packageName,
+      String cron, String scheduleDescription) {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    graph.tables().forEach(t -> names.putIfAbsent(t.sourceId(), dataSources.find(t.sourceId())
+        .map(org.openforge.datasource.DataSourceRecord::name).orElse(t.sourceId())));
+    return DagsterExport.generate(new DagsterExport.Input(engagement.name(), packageName,
+        ProductNames.schema(engagement), cron, scheduleDescription, plan(graph), names));
   }
 
   @Override

@@ -132,9 +132,18 @@ public class PipelineCreationAgent implements Agent {
     String line = pipelines.size() + " pipeline(s) for " + applied.classes().size() + " classes on " + schedule.cron()
         + "; dry run on " + rowsRead + " rows (" + rowsRejected + " rejected); quality checks " + passed
         + " passed, " + failed + " failed, " + skipped + " skipped";
+    Optional<ModelGraph> offered = modelGraph(context);
+    if (deployed.isPresent() && offered.isPresent()) {
+      // the export mirrors what the platform runs: its assets are the deployed plan's tables and models
+      files = platform.dagsterExport(context.engagement(), offered.get(), packageName, schedule.cron(),
+          schedule.description());
+    }
     Map<String, Object> projectMetadata = new LinkedHashMap<>();
+    projectMetadata.put("generated_from", deployed.isPresent() ? "platform pipeline plan" : "ontology mapping");
     projectMetadata.put("file_count", files.size());
-    projectMetadata.put("asset_count", applied.classes().stream().filter(c -> c.table() != null).count());
+    projectMetadata.put("asset_count", deployed.isPresent()
+        ? (long) deployed.get().tables().size() + deployed.get().modelCount()
+        : applied.classes().stream().filter(c -> c.table() != null).count());
     projectMetadata.put("job_count", pipelines.size());
     projectMetadata.put("package", packageName);
     DagsterProjectDocument project = new DagsterProjectDocument(DagsterProjectDocument.SCHEMA_VERSION, files);
@@ -161,15 +170,10 @@ public class PipelineCreationAgent implements Agent {
    */
   private Optional<PlatformPipelines.Deployed> deployOnPlatform(AgentContext context, String cron,
       Map<String, Object> metadata) {
-    Optional<org.openforge.engagement.Artifact> mapping = context.latest("transformation_mapping");
-    if (platform == null || mapping.isEmpty() || mapping.get().content() == null) {
+    if (platform == null || modelGraph(context).isEmpty()) {
       return Optional.empty();
     }
-    com.fasterxml.jackson.databind.JsonNode node = json.read(mapping.get().content()).get("model_graph");
-    if (node == null || node.isNull()) {
-      return Optional.empty();
-    }
-    ModelGraph graph = json.read(node.toString(), ModelGraph.class);
+    ModelGraph graph = modelGraph(context).get();
     if (graph.models().isEmpty()) {
       context.progress("platform_pipeline", "the design offers no models: no pipeline deployed on the platform");
       return Optional.empty();
@@ -188,6 +192,17 @@ public class PipelineCreationAgent implements Agent {
         + d.tables().size() + " tables, " + d.modelCount() + " models, " + d.testCount() + " tests; "
         + (d.runId() == null ? "a run is already in progress" : "run " + d.runId() + " started"));
     return Optional.of(d);
+  }
+
+  /** The model graph of the newest transformation mapping, when it has one. */
+  private Optional<ModelGraph> modelGraph(AgentContext context) {
+    Optional<org.openforge.engagement.Artifact> mapping = context.latest("transformation_mapping");
+    if (mapping.isEmpty() || mapping.get().content() == null) {
+      return Optional.empty();
+    }
+    com.fasterxml.jackson.databind.JsonNode node = json.read(mapping.get().content()).get("model_graph");
+    return node == null || node.isNull() ? Optional.empty()
+        : Optional.of(json.read(node.toString(), ModelGraph.class));
   }
 
   private static Map<String, Object> engagement(AgentContext context) {

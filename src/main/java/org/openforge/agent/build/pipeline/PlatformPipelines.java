@@ -16,4 +16,11 @@ public interface PlatformPipelines {
       int testCount) {}
 
   Deployed deploy(Engagement engagement, ModelGraph graph, String cron);
+
+  /**
+   * The Dagster export of the same plan (an asset per loaded table and per model, an asset check per test, the
+   * schedule created running), by file path.
+   */
+  java.util.Map<String, String> dagsterExport(Engagement engagement, ModelGraph graph, String packageName, String cron,
+      String scheduleDescription);
 }

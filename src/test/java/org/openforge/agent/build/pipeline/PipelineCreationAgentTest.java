@@ -216,4 +216,68 @@ class PipelineCreationAgentTest extends BuildAgentTest {
   private static List<String> texts(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
   }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.openforge.datasource.catalog.Catalogs catalogs;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.openforge.datasource.DataSources dataSources;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.openforge.datasource.catalog.SourceQueries queries;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.openforge.lifecycle.GateEvidenceService evidence;
+
+  @Test
+  void aDesignWithModelsIsDeployedAsThePlatformsPipelineAndItsDagsterExportMirrorsIt() throws Exception {
+    String engagement = engagement();
+    String source = postgresSource(database, SalesSamples.USER);
+    attach(engagement, source);
+    seedOntology(engagement, source);
+    org.openforge.agent.discovery.requirements.RequirementsDocument requirements =
+        new org.openforge.agent.discovery.DiscoveryJson(org.openforge.support.TestJson.mapper()).read(
+            new org.openforge.agent.discovery.requirements.RequirementsGatheringAgent(
+                new org.openforge.agent.discovery.DiscoveryJson(org.openforge.support.TestJson.mapper()))
+                .run(org.openforge.agent.discovery.Contexts.engagement("Sales", "Weekly revenue by region", null)
+                    .task("requirements_gathering").build()).artifacts().get(0).content(),
+            org.openforge.agent.discovery.requirements.RequirementsDocument.class);
+    org.openforge.datasource.DataSourceRecord record = dataSources.get(source);
+    org.openforge.agent.design.model.ModelGraph graph = org.openforge.agent.design.model.ModelGraph.design(
+        List.of(catalogs.describe(record)), requirements.functional(), Map.of(),
+        new org.openforge.agent.design.model.ModelChecks.Source() {
+          @Override
+          public org.openforge.agent.design.model.ModelChecks.Outcome query(String id, String sql, int max) {
+            return new org.openforge.agent.design.model.ModelChecks.Outcome(queries.query(record, sql, List.of(), max),
+                null);
+          }
+
+          @Override
+          public org.openforge.agent.design.model.ModelChecks.Outcome sample(String id, String table, int max) {
+            return new org.openforge.agent.design.model.ModelChecks.Outcome(queries.sample(record, table, max),
+                null);
+          }
+        });
+    assertThat(graph.models()).as(graph.metrics().toString()).isNotEmpty();
+    Artifact mapping = seedMapping(engagement, source);
+    com.fasterxml.jackson.databind.node.ObjectNode withGraph = (com.fasterxml.jackson.databind.node.ObjectNode)
+        json(mapping);
+    withGraph.set("model_graph", org.openforge.support.TestJson.mapper().valueToTree(graph));
+    seed(engagement, "design", "transformation-mapping.json", "transformation_mapping", "application/json",
+        withGraph.toString(), Map.of("unmapped_class_count", 0));
+
+    completed(engagement, "pipeline_creation", guidePipelineInput());
+    Artifact spec = latest(engagement, "pipeline_spec");
+    assertThat(spec.metadata()).containsEntry("platform_pipeline_version", 1)
+        .containsEntry("platform_model_count", graph.models().size());
+    String definitions = json(latest(engagement, "dagster_project")).at("/files").properties().stream()
+        .filter(e -> e.getKey().endsWith("definitions.py")).findFirst().orElseThrow().getValue().asText();
+    assertThat(PythonSyntax.error(definitions)).isNull();
+    graph.models().forEach(m -> assertThat(definitions).as("an asset per model").contains(m.name()));
+    assertThat(definitions).contains("default_status=DefaultScheduleStatus.RUNNING");
+
+    driver().runJobs(engagement);
+    JsonNode runs = api().get("/api/v1/engagements/" + engagement + "/pipeline-runs").json();
+    assertThat(runs.at("/items/0/trigger").asText()).isEqualTo("build");
+    Map<String, Object> facts = evidence.facts(engagement, org.openforge.process.Phase.BUILD, null, null);
+    assertThat(facts).containsEntry("platformPipeline", true)
+        .as("the samples' planted orphans fail a test: no passing run").containsEntry("pipelineRunPassed", false);
+  }
 }
