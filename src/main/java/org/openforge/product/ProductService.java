@@ -43,11 +43,12 @@ public class ProductService {
   private final EngagementRepository engagementRows;
   private final AppSessions sessions;
   private final AuditTrail audit;
+  private final ProductMetrics metrics;
   private final Clock clock;
 
   public ProductService(ProductDeployments deployments, PipelineService pipelines, PipelineRunStore runs,
       ProductTargets targets, EngagementService engagements, EngagementRepository engagementRows,
-      AppSessions sessions, AuditTrail audit, Clock clock) {
+      AppSessions sessions, AuditTrail audit, ProductMetrics metrics, Clock clock) {
     this.deployments = deployments;
     this.pipelines = pipelines;
     this.runs = runs;
@@ -56,6 +57,7 @@ public class ProductService {
     this.engagementRows = engagementRows;
     this.sessions = sessions;
     this.audit = audit;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -77,6 +79,7 @@ public class ProductService {
     pipelines.schedule(engagementId, true);
     audit.record(engagementId, "product.deployed", caller.name(), Map.of("version", version,
         "pipeline_version", pipeline, "data_version", data));
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
@@ -107,6 +110,7 @@ public class ProductService {
     pipelines.schedule(engagementId, true);
     audit.record(engagementId, "product.rolled_back", caller.name(), Map.of("from_version", current.version(),
         "to_version", previous.version(), "new_version", version));
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
@@ -119,6 +123,7 @@ public class ProductService {
     deployments.end(engagementId, current.version(), ProductDeployment.UNDEPLOYED, now());
     pipelines.schedule(engagementId, false);
     audit.record(engagementId, "product.undeployed", caller.name(), Map.of("version", current.version()));
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
