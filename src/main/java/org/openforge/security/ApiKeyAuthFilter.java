@@ -61,6 +61,11 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
       problems.write(response, ApiException.unauthorized("the API key is unknown or revoked"), request);
       return;
     }
+    if (caller.get().product() != null && !AppSessions.readsDataOf(request, caller.get().product())) {
+      problems.write(response, ApiException.forbidden("this key reads the data API of product '"
+          + caller.get().product() + "' only (GET /data/v1/" + caller.get().product() + "/...)"), request);
+      return;
+    }
     Caller.bind(request, caller.get());
     chain.doFilter(request, response);
   }

@@ -58,9 +58,16 @@ public class AppSessions {
   public Optional<Caller> dataCaller(HttpServletRequest request) {
     Matcher m = DATA_PATH.matcher(RequestPaths.of(request));
     if (m.matches() && hasSession(request, m.group(1))) {
-      return Optional.of(new Caller(null, "dashboard " + m.group(1), Role.VIEWER));
+      return Optional.of(new Caller(null, "dashboard " + m.group(1), Role.VIEWER, m.group(1)));
     }
     return Optional.empty();
+  }
+
+  /** Whether the request reads that product's data API: a GET or HEAD under {@code /data/v1/<product>/}. */
+  static boolean readsDataOf(HttpServletRequest request, String product) {
+    Matcher m = DATA_PATH.matcher(RequestPaths.of(request).replaceAll("/{2,}", "/"));
+    return m.matches() && m.group(1).equals(product)
+        && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
   }
 
   private static Optional<String> cookieOf(HttpServletRequest request, String product) {
