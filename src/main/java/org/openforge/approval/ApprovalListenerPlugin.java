@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * BPMN files need not repeat it and a user task added in a modeler keeps its approval record. The listener is the
  * bean expression {@code ${approvalTaskListener}}, resolved when the task fires (the bean needs the built engine). A
  * task that still declares it itself (a model version deployed before) keeps just that one. The user tasks of
- * generated pipelines ({@code pipeline-*}) are data-quality reviews, not approvals: they get none.
+ * generated pipelines ({@code pipeline-*}) are data-quality reviews and that of {@code product-freshness} is an
+ * alert, not approvals: they get none.
  */
 @Component
 public class ApprovalListenerPlugin extends AbstractProcessEnginePlugin {
@@ -44,7 +45,8 @@ public class ApprovalListenerPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-      if (((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey().startsWith(ProcessIds.PIPELINE_PREFIX)) {
+      String key = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
+      if (key.startsWith(ProcessIds.PIPELINE_PREFIX) || key.equals(ProcessIds.PRODUCT_FRESHNESS)) {
         return;
       }
       TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();

@@ -10,6 +10,8 @@ public final class ProcessIds {
   public static final String PIPELINE_PREFIX = "pipeline-";
   public static final String LIFECYCLE = "engagement-lifecycle";
   public static final String AGENT_TASK = "agent-task";
+  /** One instance per deployed data product watching its freshness SLA; its user task is an alert, not an approval. */
+  public static final String PRODUCT_FRESHNESS = "product-freshness";
 
   // decision keys
   public static final String APPROVAL_ROUTING = "approval-routing";

@@ -41,6 +41,12 @@ public class ProductDeployments {
     return all(engagementId).stream().filter(d -> ProductDeployment.ACTIVE.equals(d.status())).findFirst();
   }
 
+  /** The engagements whose product is deployed now. */
+  public List<String> activeEngagements() {
+    return jdbc.sql("select engagement_id from product_deployment where status = :s")
+        .param("s", ProductDeployment.ACTIVE).query(String.class).list();
+  }
+
   public Optional<ProductDeployment> latest(String engagementId) {
     List<ProductDeployment> all = all(engagementId);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));

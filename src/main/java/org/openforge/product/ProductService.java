@@ -3,12 +3,10 @@ package org.openforge.product;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.openforge.agent.build.pipeline.Cron;
 import org.openforge.engagement.AuditTrail;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
@@ -43,11 +41,13 @@ public class ProductService {
   private final EngagementRepository engagementRows;
   private final AppSessions sessions;
   private final AuditTrail audit;
+  private final ProductMetrics metrics;
+  private final FreshnessWatch watch;
   private final Clock clock;
 
   public ProductService(ProductDeployments deployments, PipelineService pipelines, PipelineRunStore runs,
       ProductTargets targets, EngagementService engagements, EngagementRepository engagementRows,
-      AppSessions sessions, AuditTrail audit, Clock clock) {
+      AppSessions sessions, AuditTrail audit, ProductMetrics metrics, FreshnessWatch watch, Clock clock) {
     this.deployments = deployments;
     this.pipelines = pipelines;
     this.runs = runs;
@@ -56,6 +56,8 @@ public class ProductService {
     this.engagementRows = engagementRows;
     this.sessions = sessions;
     this.audit = audit;
+    this.metrics = metrics;
+    this.watch = watch;
     this.clock = clock;
   }
 
@@ -81,6 +83,8 @@ public class ProductService {
     pipelines.schedule(engagementId, true);
     audit.record(engagementId, "product.deployed", caller.name(), Map.of("version", version,
         "pipeline_version", pipeline, "data_version", data));
+    watch.start(engagementId);
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
@@ -132,6 +136,8 @@ public class ProductService {
     pipelines.schedule(engagementId, true);
     audit.record(engagementId, "product.rolled_back", caller.name(), Map.of("from_version", current.version(),
         "to_version", previous.version(), "new_version", version));
+    watch.start(engagementId);
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
@@ -144,6 +150,8 @@ public class ProductService {
     deployments.end(engagementId, current.version(), ProductDeployment.UNDEPLOYED, now());
     pipelines.schedule(engagementId, false);
     audit.record(engagementId, "product.undeployed", caller.name(), Map.of("version", current.version()));
+    watch.stop(engagementId, "undeployed");
+    metrics.syncAfterCommit();
     return view(engagementId);
   }
 
@@ -171,18 +179,7 @@ public class ProductService {
         new ProductView.Target(target.kind().value(), target.schema()),
         new ProductView.Pipeline(pipelineVersion == 0 ? null : PipelineProcess.key(name),
             pipelineVersion == 0 ? null : pipelineVersion, schedule, pipelines.scheduled(engagementId), lastRun),
-        api, dashboard, freshness(engagementId, schedule));
-  }
-
-  /** The freshness SLA is the schedule's longest gap between runs plus an hour for the run itself. */
-  private ProductView.Freshness freshness(String engagementId, String schedule) {
-    OffsetDateTime last = runs.lastSuccess(engagementId).orElse(null);
-    if (schedule == null) {
-      return new ProductView.Freshness(null, last, false);
-    }
-    Duration sla = Cron.parse(schedule).longestGap().plusHours(1);
-    boolean late = last == null || last.plus(sla).isBefore(now());
-    return new ProductView.Freshness((long) Math.ceil(sla.toMinutes() / 60.0), last, late);
+        api, dashboard, watch.freshness(engagementId));
   }
 
   private OptionalInt liveVersion(Engagement e) {

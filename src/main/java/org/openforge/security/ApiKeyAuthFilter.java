@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every call to {@code /api} and {@code /data} by {@code X-API-Key} or {@code Authorization: Bearer};
+ * Authenticates every call to {@code /api}, {@code /data} and {@code /actuator} (but health and info) by {@code X-API-Key} or {@code Authorization: Bearer};
  * a dashboard page's calls to its own product's data API by the product's session cookie ({@link AppSessions}).
  */
 @Component
@@ -32,10 +32,13 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
     this.appSessions = appSessions;
   }
 
-  /** Everything under /api is authenticated, judged on the path the request is routed by. */
+  /**
+   * Everything under /api and /data, and the actuator's endpoints but health and info (Prometheus scrapes with a
+   * bearer token), is authenticated, judged on the path the request is routed by.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !RequestPaths.isApi(request);
+    return !RequestPaths.isApi(request) && !RequestPaths.isGuardedActuator(request);
   }
 
   @Override
@@ -56,6 +59,11 @@ public class ApiKeyAuthFilter extends OncePerRequestFilter {
     Optional<Caller> caller = keys.authenticate(secret);
     if (caller.isEmpty()) {
       problems.write(response, ApiException.unauthorized("the API key is unknown or revoked"), request);
+      return;
+    }
+    if (caller.get().product() != null && !AppSessions.readsDataOf(request, caller.get().product())) {
+      problems.write(response, ApiException.forbidden("this key reads the data API of product '"
+          + caller.get().product() + "' only (GET /data/v1/" + caller.get().product() + "/...)"), request);
       return;
     }
     Caller.bind(request, caller.get());

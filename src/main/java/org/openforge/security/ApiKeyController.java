@@ -1,6 +1,7 @@
 package org.openforge.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,26 +31,36 @@ public class ApiKeyController {
     this.keys = keys;
   }
 
-  public record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role) {}
+  public record CreateKeyRequest(@NotBlank @Size(max = 200) String name, @NotNull Role role,
+      @Schema(description = "A read-only product key: the data product (its name, as in GET .../product) whose "
+          + "data API alone the key reads; the role must be viewer. Omitted: a platform key.",
+          example = "sales_analytics_platform_3f2a9c1e", nullable = true)
+      @Size(max = 64) String product) {}
 
-  public record CreatedKey(String id, String name, Role role, String key, String keyPrefix, OffsetDateTime createdAt) {}
+  public record CreatedKey(String id, String name, Role role, String key, String keyPrefix, OffsetDateTime createdAt,
+      @Schema(description = "The data product of a read-only product key; null for a platform key", nullable = true)
+      String product) {}
 
   public record KeyView(String id, String name, Role role, String keyPrefix, String createdBy, OffsetDateTime createdAt,
-      OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, boolean active) {
+      OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, boolean active,
+      @Schema(description = "The data product of a read-only product key; null for a platform key", nullable = true)
+      String product) {
 
     static KeyView of(ApiKey k) {
       return new KeyView(k.id(), k.name(), k.role(), k.keyPrefix(), k.createdBy(), k.createdAt(), k.lastUsedAt(),
-          k.revokedAt(), k.active());
+          k.revokedAt(), k.active(), k.product());
     }
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Create an API key", description = "The key is in this response only.")
+  @Operation(summary = "Create an API key", description = "The key is in this response only. With `product`, a "
+      + "read-only product key: GET /data/v1/{product}/... only; anything else is 403.")
   public CreatedKey create(@Valid @RequestBody CreateKeyRequest request) {
-    ApiKeyService.IssuedKey issued = keys.create(request.name().strip(), request.role(), Caller.current().name());
+    ApiKeyService.IssuedKey issued = keys.create(request.name().strip(), request.role(), request.product(),
+        Caller.current().name());
     return new CreatedKey(issued.key().id(), issued.key().name(), issued.key().role(), issued.secret(),
-        issued.key().keyPrefix(), issued.key().createdAt());
+        issued.key().keyPrefix(), issued.key().createdAt(), issued.key().product());
   }
 
   @GetMapping

@@ -19,11 +19,11 @@ public class ApiKeyRepository {
 
   public void insert(ApiKey key) {
     jdbc.sql("""
-        insert into api_key (id, name, role, key_hash, key_prefix, created_by, created_at)
-        values (:id, :name, :role, :hash, :prefix, :createdBy, :createdAt)""")
+        insert into api_key (id, name, role, key_hash, key_prefix, created_by, created_at, product)
+        values (:id, :name, :role, :hash, :prefix, :createdBy, :createdAt, :product)""")
         .param("id", key.id()).param("name", key.name()).param("role", key.role().value())
         .param("hash", key.keyHash()).param("prefix", key.keyPrefix()).param("createdBy", key.createdBy())
-        .param("createdAt", key.createdAt())
+        .param("createdAt", key.createdAt()).param("product", key.product())
         .update();
   }
 
@@ -40,7 +40,7 @@ public class ApiKeyRepository {
   }
 
   public boolean anyActiveAdmin() {
-    return jdbc.sql("select count(*) from api_key where role = 'admin' and revoked_at is null")
+    return jdbc.sql("select count(*) from api_key where role = 'admin' and revoked_at is null and product is null")
         .query(Long.class).single() > 0;
   }
 
@@ -57,6 +57,6 @@ public class ApiKeyRepository {
     return new ApiKey(rs.getString("id"), rs.getString("name"), Role.parse(rs.getString("role")),
         rs.getString("key_hash"), rs.getString("key_prefix"), rs.getString("created_by"),
         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("revoked_at", OffsetDateTime.class),
-        rs.getObject("last_used_at", OffsetDateTime.class));
+        rs.getObject("last_used_at", OffsetDateTime.class), rs.getString("product"));
   }
 }

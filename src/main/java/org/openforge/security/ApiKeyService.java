@@ -29,11 +29,13 @@ public class ApiKeyService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiKeyRepository keys;
+  private final ProductCatalog products;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  public ApiKeyService(ApiKeyRepository keys, Clock clock) {
+  public ApiKeyService(ApiKeyRepository keys, ProductCatalog products, Clock clock) {
     this.keys = keys;
+    this.products = products;
     this.clock = clock;
   }
 
@@ -42,15 +44,33 @@ public class ApiKeyService {
 
   @Transactional
   public IssuedKey create(String name, Role role, String createdBy) {
+    return create(name, role, null, createdBy);
+  }
+
+  /** A platform key ({@code product} null) or a read-only product key, which must have the viewer role. */
+  @Transactional
+  public IssuedKey create(String name, Role role, String product, String createdBy) {
+    if (product != null) {
+      if (role != Role.VIEWER) {
+        throw ApiException.badRequest("a product key is read-only: its role must be viewer, not " + role.value());
+      }
+      if (!products.exists(product)) {
+        throw ApiException.notFound("data product", product);
+      }
+    }
     String secret = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-    return new IssuedKey(store(name, role, secret, createdBy), secret);
+    return new IssuedKey(store(name, role, product, secret, createdBy), secret);
   }
 
   /** Stores a key whose secret was chosen elsewhere (the bootstrap key from the environment). */
   @Transactional
   public ApiKey store(String name, Role role, String secret, String createdBy) {
+    return store(name, role, null, secret, createdBy);
+  }
+
+  private ApiKey store(String name, Role role, String product, String secret, String createdBy) {
     ApiKey key = new ApiKey(UUID.randomUUID().toString(), name, role, hash(secret),
-        secret.substring(0, Math.min(12, secret.length())), createdBy, now(), null, null);
+        secret.substring(0, Math.min(12, secret.length())), createdBy, now(), null, null, product);
     keys.insert(key);
     return key;
   }
@@ -69,6 +89,7 @@ public class ApiKeyService {
     cache.remove(key.keyHash());
   }
 
+  /** The active key of that secret as a caller (a product key's caller names its product). */
   public Optional<Caller> authenticate(String secret) {
     if (secret == null || secret.isBlank() || secret.length() > 200) {
       return Optional.empty();
@@ -89,7 +110,7 @@ public class ApiKeyService {
       keys.touch(cached.key.id(), now());
       cache.put(hash, new Cached(cached.key, cached.expires, now));
     }
-    return Optional.of(new Caller(cached.key.id(), cached.key.name(), cached.key.role()));
+    return Optional.of(new Caller(cached.key.id(), cached.key.name(), cached.key.role(), cached.key.product()));
   }
 
   public Optional<ApiKey> findBySecret(String secret) {

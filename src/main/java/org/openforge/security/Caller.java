@@ -4,14 +4,21 @@ import org.openforge.system.ApiException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-/** Who is calling the public API: the API key's id, name and role. */
-public record Caller(String keyId, String name, Role role) {
+/**
+ * Who is calling the public API: the API key's id, name and role, and for a read-only product key the one data
+ * product it may read (null: a platform key).
+ */
+public record Caller(String keyId, String name, Role role, String product) {
 
   private static final String ATTRIBUTE = Caller.class.getName();
   public static final Caller SYSTEM = new Caller(null, "system", Role.ADMIN);
 
+  public Caller(String keyId, String name, Role role) {
+    this(keyId, name, role, null);
+  }
+
   public boolean has(Role required) {
-    return role.includes(required);
+    return product == null && role.includes(required);
   }
 
   public void require(Role required, String action) {

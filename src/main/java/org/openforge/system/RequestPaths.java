@@ -31,4 +31,16 @@ public final class RequestPaths {
     String path = of(request).replaceAll("/{2,}", "/");
     return path.equals("/api") || path.startsWith("/api/") || path.equals("/data") || path.startsWith("/data/");
   }
+
+  /**
+   * Whether the request is for an actuator endpoint that needs a key: all but {@code health} and {@code info}, which
+   * load balancers call without one ({@code /actuator/prometheus} reads engine and product state).
+   */
+  public static boolean isGuardedActuator(HttpServletRequest request) {
+    String path = of(request).replaceAll("/{2,}", "/");
+    if (!path.equals("/actuator") && !path.startsWith("/actuator/")) {
+      return false;
+    }
+    return !(path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/info"));
+  }
 }

@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The served dashboard of a data product at {@code /apps/<product>/}: opened by a signed, expiring link, which
- * becomes the page's session (an HttpOnly cookie for this product alone) and is taken out of the address bar.
+ * becomes the page's session (an HttpOnly cookie for this product alone) and is taken out of the address bar; or by a
+ * browser logged in to the Operaton webapps (Cockpit, Tasklist, Admin), without a link.
  */
 @RestController
 public class AppController {
@@ -70,16 +71,17 @@ public class AppController {
           .header(HttpHeaders.SET_COOKIE, sessions.cookie(product, expires, sig, request.isSecure()).toString())
           .build();
     }
-    if (!sessions.hasSession(request, product)) {
-      return denied("Open this dashboard from its link.");
+    if (!sessions.mayOpen(request, product)) {
+      return denied("Open this dashboard from its link, or log in to Cockpit or Tasklist first.");
     }
+    data.product(product);
     return html(HttpStatus.OK, resource("static/app-runtime/index.html"));
   }
 
   @Hidden
   @GetMapping(value = "/apps/{product}/spec.json", produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<DashboardSpec> spec(@PathVariable String product, HttpServletRequest request) {
-    if (!sessions.hasSession(request, product)) {
+    if (!sessions.mayOpen(request, product)) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
     }
     return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore())

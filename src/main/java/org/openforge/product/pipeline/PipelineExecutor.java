@@ -18,6 +18,7 @@ import org.openforge.datasource.DataSources;
 import org.openforge.datasource.catalog.SourceExtracts;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
+import org.openforge.product.ProductNames;
 import org.openforge.product.pipeline.PipelinePlan.Model;
 import org.openforge.product.pipeline.PipelinePlan.ModelTest;
 import org.openforge.product.pipeline.PipelinePlan.SourceTable;
@@ -45,15 +46,17 @@ public class PipelineExecutor {
   private final DataSources dataSources;
   private final ProductTargets targets;
   private final CsvRoots csvRoots;
+  private final PipelineMetrics metrics;
   private final Clock clock;
 
   public PipelineExecutor(PipelineRunStore runs, EngagementRepository engagements, DataSources dataSources,
-      ProductTargets targets, CsvRoots csvRoots, Clock clock) {
+      ProductTargets targets, CsvRoots csvRoots, PipelineMetrics metrics, Clock clock) {
     this.runs = runs;
     this.engagements = engagements;
     this.dataSources = dataSources;
     this.targets = targets;
     this.csvRoots = csvRoots;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -152,7 +155,7 @@ public class PipelineExecutor {
         return new long[] {relations.size(), relations.size()};
       }
     });
-    runs.finishRun(runId, PipelineRun.SUCCEEDED, null, now());
+    finish(run.record, PipelineRun.SUCCEEDED, null);
   }
 
   /** A reviewer kept the previous data: the run's version is dropped, the live data stays. */
@@ -163,13 +166,22 @@ public class PipelineExecutor {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot drop " + run.schema() + ": " + e.getMessage(), e);
     }
-    runs.finishRun(runId, PipelineRun.QUALITY_FAILED, "data quality tests failed; the previous data was kept",
-        now());
+    finish(run.record, PipelineRun.QUALITY_FAILED, "data quality tests failed; the previous data was kept");
   }
 
   /** A step failed for good (its retries are spent): the run failed, the live data is untouched. */
   public void fail(String runId, String error) {
-    runs.finishRun(runId, PipelineRun.FAILED, error, now());
+    finish(run(runId).record, PipelineRun.FAILED, error);
+  }
+
+  private void finish(PipelineRun record, String status, String error) {
+    OffsetDateTime at = now();
+    runs.finishRun(record.id(), status, error, at);
+    metrics.run(product(record), status, record.startedAt(), at);
+  }
+
+  private String product(PipelineRun record) {
+    return ProductNames.slug(engagements.findById(record.engagementId()).orElseThrow());
   }
 
   private interface Work {
@@ -183,6 +195,7 @@ public class PipelineExecutor {
       runs.resumeIfFailed(run.record.id());
       runs.recordStep(run.record.id(), new PipelineRun.Step(name, kind, rows[0], rows[1], seconds(started),
           "succeeded", null), now());
+      metrics.rows(product(run.record), name, kind, rows[1]);
     } catch (SQLException | RuntimeException e) {
       String error = e.getMessage();
       runs.recordStep(run.record.id(), new PipelineRun.Step(name, kind, null, null, seconds(started), "failed",

@@ -168,6 +168,44 @@ class DataApiTest extends IntegrationTest {
         .isEqualTo("number");
   }
 
+  @Test
+  void aProductKeyReadsItsProductAndNothingElse() {
+    String mine = publish();
+    String other = ProductNames.slug(engagementRows.findById(createEngagement(Map.of("submit", false, "name",
+        "Other shop")).get("id").asText()).orElseThrow());
+    Api.Response created = api().post("/api/v1/api-keys", Map.of("name", "dashboard vendor", "role", "viewer",
+        "product", mine));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.text("product")).isEqualTo(mine);
+    Api productKey = api().as(created.text("key"));
+
+    assertThat(productKey.get("/data/v1/" + mine + "/revenue_by_month?page_size=2").status()).isEqualTo(200);
+    assertThat(productKey.get("/data/v1/" + mine + "/openapi.json").status()).isEqualTo(200);
+    Api.Response platform = productKey.get("/api/v1/engagements");
+    assertThat(platform.status()).as(platform.body()).isEqualTo(403);
+    assertThat(platform.body()).contains("reads the data API of product '" + mine + "' only");
+    assertThat(productKey.get("/actuator/prometheus").status()).isEqualTo(403);
+    assertThat(productKey.get("/data/v1/" + other + "/revenue_by_month").status()).as("another product")
+        .isEqualTo(403);
+    assertThat(productKey.get("/data/v1;x/v1/../v1/" + other + "/revenue_by_month").status())
+        .as("a path spelled to look like its own").isIn(400, 403, 404);
+    assertThat(productKey.post("/data/v1/" + mine + "/revenue_by_month", Map.of()).status()).as("read-only")
+        .isEqualTo(403);
+
+    Api otherKey = api().as(api().post("/api/v1/api-keys", Map.of("name", "other vendor", "role", "viewer",
+        "product", other)).text("key"));
+    assertThat(otherKey.get("/data/v1/" + mine + "/revenue_by_month").status()).isEqualTo(403);
+    assertThat(withRole("viewer").get("/data/v1/" + mine + "/revenue_by_month").status()).as("any platform key")
+        .isEqualTo(200);
+
+    Api.Response writer = api().post("/api/v1/api-keys", Map.of("name", "x", "role", "engineer", "product", mine));
+    assertThat(writer.status()).as(writer.body()).isEqualTo(400);
+    assertThat(writer.body()).contains("must be viewer");
+    assertThat(api().post("/api/v1/api-keys", Map.of("name", "x", "role", "viewer", "product",
+        "no_such_product_12345678")).status()).isEqualTo(404);
+    assertThat(api().get("/api/v1/api-keys").json().findValuesAsText("product")).contains(mine, other);
+  }
+
   private static List<List<Object>> sql(String query) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (Connection c = ScratchDatabases.postgres(sourceDb); Statement s = c.createStatement();

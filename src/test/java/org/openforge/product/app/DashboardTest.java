@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -126,6 +129,48 @@ class DashboardTest extends IntegrationTest {
         .statusCode()).as("a session opens its own product only").isEqualTo(401);
     assertThat(client.send(get("/api/v1/engagements", session), HttpResponse.BodyHandlers.ofString())
         .statusCode()).as("nor the platform API").isEqualTo(401);
+  }
+
+  @Test
+  void aUserLoggedInToTheWebappsOpensTheDashboardWithoutALink() throws Exception {
+    publish();
+    CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    assertThat(browser.send(get("/apps/" + product + "/", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("not logged in yet").isEqualTo(401);
+
+    // as the login page does: a first call hands out the CSRF token, the login posts it back
+    browser.send(get("/operaton/api/admin/auth/user/default", null), HttpResponse.BodyHandlers.ofString());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/operaton/api/admin/auth/user/default/login/welcome"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + ADMIN_USER + "&password=" + ADMIN_PASSWORD))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    HttpResponse<String> page = browser.send(get("/apps/" + product + "/", null),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("echarts.min.js").doesNotContain(ADMIN_KEY);
+    assertThat(browser.send(get("/apps/" + product + "/spec.json", null), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(200);
+    HttpResponse<String> rows = browser.send(get("/data/v1/" + product + "/revenue_by_channel", null),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(rows.statusCode()).as(rows.body()).isEqualTo(200);
+    assertThat(browser.send(get("/api/v1/engagements", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("the webapp login is no API key").isEqualTo(401);
+    assertThat(browser.send(get("/apps/no_such_product_12345678/", null), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(404);
+
+    browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/operaton/api/admin/auth/user/default/logout")).header("X-XSRF-TOKEN", cookies.getCookieStore()
+        .getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
+        .orElse(xsrf)).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(browser.send(get("/apps/" + product + "/", null), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .as("logged out").isEqualTo(401);
   }
 
   @Test

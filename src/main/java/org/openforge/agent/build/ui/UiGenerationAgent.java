@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openforge.engagement.ProductSlug;
 import org.openforge.agent.Agent;
 import org.openforge.agent.AgentContext;
 import org.openforge.agent.AgentDeclinedException;
@@ -71,7 +72,8 @@ public class UiGenerationAgent implements Agent {
 
     String title = context.engagement().name() == null ? "Dashboard" : context.engagement().name();
     String slug = Names.kubernetes(title);
-    Map<String, String> files = TsxProject.generate(slug, title, served, components, data);
+    Map<String, String> files = TsxProject.generate(slug, title,
+        "/data/v1/" + ProductSlug.of(context.engagement()), served, components, data);
     List<String> sourceNames = loaded.binding().sourceIds().stream().map(id -> loaded.sources().find(id)
         .map(SourceInfo::name).orElse(id)).toList();
     String html = HtmlPreview.render(title, "Live preview of the generated dashboard, with data queried from "

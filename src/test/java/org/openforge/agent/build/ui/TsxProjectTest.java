@@ -3,17 +3,22 @@ package org.openforge.agent.build.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openforge.agent.build.Binding;
 import org.openforge.agent.build.Quirky;
 
 /** The TSX project of an awkward ontology is well formed, and the preview escapes what it shows. */
 class TsxProjectTest {
 
+  @TempDir
+  Path dir;
+
   @Test
-  void generatedSourcesAreWellFormed() {
+  void generatedSourcesAreWellFormedAndTypeCheck() throws Exception {
     Binding b = Quirky.binding();
     ComponentResolver resolver = new ComponentResolver(b.classes());
     List<UiComponent> components = resolver.resolve(List.of(
@@ -26,8 +31,14 @@ class TsxProjectTest {
     assertThat(components.get(1).groupPath()).containsExactly("owner", "kind");
     assertThat(resolver.warnings()).singleElement().asString().contains("no mapped slot 'missing'");
 
-    Map<String, String> files = TsxProject.generate("quirky", "Quirky \"dash\"", b.classes(), components, Map.of());
+    Map<String, String> files = TsxProject.generate("quirky", "Quirky \"dash\"", "/data/v1/quirky_0123abcd",
+        b.classes(), components, Map.of());
     assertThat(TsxStructure.problems(files)).isEmpty();
+    assertThat(files.get("public/config.json")).contains("\"apiBase\": \"/data/v1/quirky_0123abcd\"");
+    assertThat(files.get("src/api.ts")).contains("window.OPENFORGE_API_BASE", "./config.json")
+        .doesNotContain("import.meta.env", "X-API-Key");
+    assertThat(files.get("index.html")).contains("<title>Quirky &quot;dash&quot;</title>");
+    assertThat(Tsc.check(files, dir)).as("tsc --noEmit").isEmpty();
     assertThat(files.get("src/types.ts")).contains("export interface Class {", "kind: \"a\\\"b\" | \"plain\" | null;",
         "from: string;");
     assertThat(files.get("src/main.tsx")).contains("document.title = \"Quirky \\\"dash\\\"\";");

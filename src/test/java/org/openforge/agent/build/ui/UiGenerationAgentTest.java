@@ -4,21 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openforge.agent.build.BuildAgentTest;
 import org.openforge.agent.build.SalesSamples;
 import org.openforge.engagement.Artifact;
+import org.openforge.engagement.EngagementRepository;
+import org.openforge.engagement.ProductSlug;
 import org.openforge.support.Api;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** ui_generation on the samples: the guide's components, their TSX, and a preview with the real numbers. */
 class UiGenerationAgentTest extends BuildAgentTest {
 
   private static String database;
+
+  @TempDir
+  Path dir;
+  @Autowired
+  EngagementRepository engagementRows;
 
   @BeforeAll
   static void load() {
@@ -40,7 +50,7 @@ class UiGenerationAgentTest extends BuildAgentTest {
   }
 
   @Test
-  void guideComponentsOnPostgresShowTheRealNumbers() {
+  void guideComponentsOnPostgresShowTheRealNumbers() throws Exception {
     String engagement = engagement();
     String source = postgresSource(database, SalesSamples.USER);
     attach(engagement, source);
@@ -60,6 +70,9 @@ class UiGenerationAgentTest extends BuildAgentTest {
     assertThat(files).containsKeys("src/components/KpiCard.tsx", "src/components/Chart.tsx",
         "src/components/DataTable.tsx", "src/Dashboard.tsx", "src/types.ts", "package.json");
     assertThat(TsxStructure.problems(files)).isEmpty();
+    assertThat(files.get("public/config.json")).as("the data API as the platform serves this product")
+        .contains("\"/data/v1/" + engagementRows.findById(engagement).map(ProductSlug::of).orElseThrow() + "\"");
+    assertThat(Tsc.check(files, dir)).as("tsc --noEmit on the samples' dashboard").isEmpty();
     assertThat(files.get("src/types.ts")).contains("export interface Sale {", "channel: \"online\" | \"retail\" | "
         + "\"partner\" | null;");
     assertThat(files.get("src/dashboard.config.ts")).contains("hops: [{ via: \"customer\", collection: "
