@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openforge.agent.build.pipeline.Cron;
+import org.openforge.engagement.EngagementRepository;
 import org.openforge.engagement.EngagementService;
 import org.openforge.process.ProcessIds;
 import org.openforge.product.pipeline.PipelineRun;
@@ -14,7 +15,10 @@ import org.openforge.product.pipeline.PipelineRunStore;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The freshness SLA of a deployed product: the schedule's longest gap between runs plus an hour for the run itself.
@@ -31,15 +35,22 @@ public class FreshnessWatch {
   private final RuntimeService runtime;
   private final PipelineRunStore runs;
   private final EngagementService engagements;
+  private final EngagementRepository engagementRows;
+  private final ProductDeployments deployments;
+  private final TransactionTemplate transactions;
   private final Clock clock;
   private final String checkEvery;
   private final Map<String, Duration> gaps = new ConcurrentHashMap<>();
 
-  public FreshnessWatch(RuntimeService runtime, PipelineRunStore runs, EngagementService engagements, Clock clock,
-      @Value("${openforge.product.freshness-check-every:PT15M}") String checkEvery) {
+  public FreshnessWatch(RuntimeService runtime, PipelineRunStore runs, EngagementService engagements,
+      EngagementRepository engagementRows, ProductDeployments deployments, TransactionTemplate transactions,
+      Clock clock, @Value("${openforge.product.freshness-check-every:PT15M}") String checkEvery) {
     this.runtime = runtime;
     this.runs = runs;
     this.engagements = engagements;
+    this.engagementRows = engagementRows;
+    this.deployments = deployments;
+    this.transactions = transactions;
     this.clock = clock;
     this.checkEvery = Duration.parse(checkEvery).toString();
   }
@@ -84,6 +95,27 @@ public class FreshnessWatch {
         ProcessIds.VAR_ENGAGEMENT_ID, engagementId,
         VAR_PRODUCT, ProductNames.slug(engagements.find(engagementId)),
         VAR_CHECK_EVERY, checkEvery));
+  }
+
+  /**
+   * At start-up, watches every deployed product that has no watch (deployed before the watch existed, or its
+   * instance deleted in Cockpit). The engagement's row lock keeps two nodes from starting two.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  public int startMissing() {
+    int started = 0;
+    for (String engagementId : deployments.activeEngagements()) {
+      Boolean fresh = transactions.execute(tx -> {
+        engagementRows.lock(engagementId);
+        if (instance(engagementId).isPresent()) {
+          return false;
+        }
+        start(engagementId);
+        return true;
+      });
+      started += Boolean.TRUE.equals(fresh) ? 1 : 0;
+    }
+    return started;
   }
 
   public void stop(String engagementId, String reason) {

@@ -41,6 +41,8 @@ class FreshnessWatchTest extends IntegrationTest {
   EngagementRepository engagementRows;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  FreshnessWatch watch;
 
   @BeforeAll
   static void source() throws SQLException {
@@ -130,6 +132,12 @@ class FreshnessWatchTest extends IntegrationTest {
     assertThat(runtime.getVariable(instance, "stale")).isEqualTo(false);
     assertThat(incidents(instance)).as("resolved by a fresh check").isEmpty();
     assertThat(tasks.createTaskQuery().processInstanceId(instance).count()).isZero();
+
+    runtime.deleteProcessInstance(instance, "deleted in Cockpit");
+    assertThat(watch.startMissing()).as("a deployed product without a watch gets one at start-up").isPositive();
+    assertThat(watch.instance(id)).isPresent();
+    assertThat(watch.startMissing()).as("only once").isZero();
+    instance = watch.instance(id).orElseThrow().getId();
 
     withRole("approver").post(base + "/undeploy", Map.of());
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).as("undeploy ends it")
