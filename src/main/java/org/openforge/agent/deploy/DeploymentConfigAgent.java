@@ -51,11 +51,20 @@ public class DeploymentConfigAgent implements Agent {
   private final StoredCredentials credentials;
   private final BuildJson json;
   private final ToolApprovals toolApprovals;
+  private final org.springframework.core.env.Environment environment;
 
-  public DeploymentConfigAgent(StoredCredentials credentials, ToolApprovals toolApprovals, BuildJson json) {
+  public DeploymentConfigAgent(StoredCredentials credentials, ToolApprovals toolApprovals, BuildJson json,
+      org.springframework.core.env.Environment environment) {
     this.credentials = credentials;
     this.json = json;
     this.toolApprovals = toolApprovals;
+    this.environment = environment;
+  }
+
+  /** The platform's own address, to probe the running product; null outside a serving platform. */
+  private String baseUrl() {
+    String port = environment == null ? null : environment.getProperty("local.server.port");
+    return port == null ? null : "http://127.0.0.1:" + port;
   }
 
   @Override
@@ -104,8 +113,10 @@ public class DeploymentConfigAgent implements Agent {
     }
     boolean approvals = context.engagement().agentConfig().withDefaults().approvalSettings()
         .humanReview(ApprovalType.DEPLOYMENT);
+    List<SecurityCheck> running = RunningProduct.probe(baseUrl(),
+        org.openforge.engagement.ProductSlug.of(context.engagement()));
     SecurityReview.Result review = SecurityReview.review(sources, credentials, tables, reread, composeReread, api,
-        input, approvals);
+        input, approvals, running);
     context.progress("security_review", review.checks().size() + " checks: " + review.count("high") + " high, "
         + review.count("medium") + " medium, " + review.count("low") + " low findings");
 

@@ -18,7 +18,7 @@ import org.openforge.agent.build.TableRef;
  * platform's connection may do (asked of the database), and for the deployment whether secrets stay out of the
  * manifests, containers run unprivileged and as non-root, network policies restrict traffic, traffic is encrypted,
  * images are pinned, resources are bounded, the data API requires a key, and production deployments need a human
- * approval.
+ * approval; and the running product itself ({@link RunningProduct}: what an unauthenticated caller gets over HTTP).
  */
 public final class SecurityReview {
 
@@ -40,8 +40,9 @@ public final class SecurityReview {
    */
   public static Result review(SourceSet sources, StoredCredentials credentials,
       Map<String, List<TableRef>> tablesBySource, List<Map<String, Object>> manifests, Map<String, Object> compose,
-      JsonNode dataApi, DeploymentInput input, boolean deploymentApprovals) {
+      JsonNode dataApi, DeploymentInput input, boolean deploymentApprovals, List<SecurityCheck> running) {
     SecurityReview r = new SecurityReview();
+    r.checks.addAll(running);
     for (SourceInfo source : sources.all()) {
       r.source(sources, credentials, source, tablesBySource.getOrDefault(source.id(), List.of()), input);
     }

@@ -115,6 +115,14 @@ class DeploymentConfigAgentTest extends BuildAgentTest {
     assertThat(checks.get("deployment.network_policy").get("status").asText()).isEqualTo("pass");
     assertThat(checks.get("deployment.tls").get("status").asText()).isEqualTo("pass");
     assertThat(checks.get("data_api.authentication").get("status").asText()).isEqualTo("pass");
+    JsonNode unauthenticated = checks.get("running.data_api_authentication");
+    assertThat(unauthenticated.get("status").asText()).as(unauthenticated.toString()).isEqualTo("pass");
+    assertThat(unauthenticated.at("/evidence/status").asInt()).as("really called over HTTP").isEqualTo(401);
+    assertThat(unauthenticated.at("/evidence/called").asText()).startsWith("GET http://127.0.0.1:")
+        .contains("/data/v1/");
+    assertThat(checks.get("running.platform_api_authentication").get("status").asText()).isEqualTo("pass");
+    assertThat(checks.get("running.no_secret_served").get("status").asText()).isEqualTo("pass");
+    assertThat(checks.get("running.no_secret_served").at("/evidence/bytes_scanned").asLong()).isPositive();
     long high = checks.values().stream().filter(c -> c.get("status").asText().equals("fail")
         && c.get("severity").asText().equals("high")).count();
     assertThat(review.metadata()).containsEntry("high_findings", (int) high);
