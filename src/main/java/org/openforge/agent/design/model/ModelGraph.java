@@ -85,7 +85,7 @@ public record ModelGraph(List<Table> tables, List<DataModel> models, List<Metric
       }
     }
     ModelPlanner planner = new ModelPlanner(enums);
-    List<DataModel> models = planner.plan(bound);
+    List<DataModel> models = planner.plan(bound, graph.nodes());
     ModelChecks checks = new ModelChecks(source);
     checks.run(models, planner.tables());
     Set<String> defective = checks.defects(models);

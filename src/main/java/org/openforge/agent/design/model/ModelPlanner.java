@@ -11,7 +11,7 @@ import org.openforge.datasource.catalog.ForeignKey;
 import org.openforge.datasource.catalog.TableInfo;
 
 /**
- * Writes the model graph of the bound metrics: a staging model per source table used (columns renamed to the
+ * Writes the model graph of the bound metrics: a staging model per source table (columns renamed to the
  * ontology's snake_case names and cast to the target's types), a fact per business process (the fact table with
  * its measures and event date), a dimension per table reached, and one aggregate per metric at its grain and
  * dimensions, each with its tests. Every join follows a foreign key and is a left join, so facts whose dimension
@@ -43,7 +43,12 @@ final class ModelPlanner {
     return "dim_" + n.name();
   }
 
-  List<DataModel> plan(List<MetricBinding> bindings) {
+  /**
+   * @param sourceTables every table of the attached sources: each is loaded and staged (junction tables too), so
+   *     the target holds all the data, not only what today's metrics read
+   */
+  List<DataModel> plan(List<MetricBinding> bindings, List<TableGraph.Node> sourceTables) {
+    sourceTables.stream().filter(n -> !n.table().kind().contains("view")).forEach(this::use);
     for (MetricBinding b : bindings) {
       use(b.fact());
       facts.put(b.fact().key(), b.fact());

@@ -276,6 +276,14 @@ class PipelineCreationAgentTest extends BuildAgentTest {
     driver().runJobs(engagement);
     JsonNode runs = api().get("/api/v1/engagements/" + engagement + "/pipeline-runs").json();
     assertThat(runs.at("/items/0/trigger").asText()).isEqualTo("build");
+    JsonNode run = api().get("/api/v1/engagements/" + engagement + "/pipeline-runs/" + runs.at("/items/0/id")
+        .asText()).json();
+    Map<String, Long> loaded = new HashMap<>();
+    run.get("steps").forEach(st -> loaded.put(st.get("name").asText(), st.get("rows_written").asLong()));
+    for (String table : List.of("regions", "customers", "products", "sales")) {
+      assertThat(loaded.get("load " + table)).as("every row of every source table, used by a metric or not: "
+          + table).isEqualTo(SalesSamples.count(database, "select count(*) from sales." + table));
+    }
     Map<String, Object> facts = evidence.facts(engagement, org.openforge.process.Phase.BUILD, null, null);
     assertThat(facts).containsEntry("platformPipeline", true)
         .as("the samples' planted orphans fail a test: no passing run").containsEntry("pipelineRunPassed", false);
