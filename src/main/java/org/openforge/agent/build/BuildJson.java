@@ -29,6 +29,11 @@ public class BuildJson {
         .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
+  /** The application's one mapper, for clients that read JSON bodies. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
   public String write(Object document) {
     try {
       return writer.writeValueAsString(document) + "\n";

@@ -3,6 +3,7 @@ package org.openforge.product.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
+import org.openforge.system.ApiException;
 import org.openforge.system.PageResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Data products", description = "The published models of a data product, read-only")
 public class DataApiController {
 
+  /**
+   * {@code X-Data-Product-Stage: preview} reads the version the latest pipeline run published, before (or between)
+   * deployments; without it only a deployed product answers.
+   */
+  public static final String STAGE = "X-Data-Product-Stage";
+
   private final DataApiService data;
   private final DataApiOpenApi openApi;
 
@@ -31,16 +38,17 @@ public class DataApiController {
 
   @GetMapping(value = "/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The product's OpenAPI document", description = "One path per published model.")
-  public String openApi(@PathVariable String product) {
-    return openApi.document(data.product(product));
+  public String openApi(@PathVariable String product,
+      @RequestHeader(name = STAGE, required = false) String stage) {
+    return openApi.document(data.product(product, preview(stage)));
   }
 
   @GetMapping("/{model}/summary")
   @Operation(summary = "Totals of a published model", description = "count, and sum, min and max of every numeric "
       + "column, over the rows the filters match (the same filters as the rows).")
   public Map<String, Object> summary(@PathVariable String product, @PathVariable String model,
-      @RequestParam Map<String, String> params) {
-    DataApiService.Product p = data.product(product);
+      @RequestParam Map<String, String> params, @RequestHeader(name = STAGE, required = false) String stage) {
+    DataApiService.Product p = data.product(product, preview(stage));
     return data.summary(p, model, RowQuery.parse(params, data.columns(p, model)));
   }
 
@@ -50,8 +58,9 @@ public class DataApiController {
       + "X-Total-Count and an ETag come with every page; If-None-Match answers 304.")
   public ResponseEntity<PageResponse<Map<String, Object>>> rows(@PathVariable String product,
       @PathVariable String model, @RequestParam Map<String, String> params,
-      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-    DataApiService.Product p = data.product(product);
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(name = STAGE, required = false) String stage) {
+    DataApiService.Product p = data.product(product, preview(stage));
     RowQuery query = RowQuery.parse(params, data.columns(p, model));
     DataApiService.Page page = data.rows(p, model, query);
     if (page.etag().equals(ifNoneMatch)) {
@@ -59,5 +68,15 @@ public class DataApiController {
     }
     return ResponseEntity.ok().eTag(page.etag()).header("X-Total-Count", String.valueOf(page.total()))
         .body(new PageResponse<>(page.items(), page.page(), page.pageSize(), page.total()));
+  }
+
+  private static boolean preview(String stage) {
+    if (stage == null || stage.isBlank() || stage.equalsIgnoreCase("live")) {
+      return false;
+    }
+    if (stage.equalsIgnoreCase("preview")) {
+      return true;
+    }
+    throw ApiException.badRequest(STAGE + " is 'live' or 'preview', not '" + stage + "'");
   }
 }

@@ -54,9 +54,17 @@ public class DataApiService {
   public record Page(List<Map<String, Object>> items, int page, int pageSize, long total, String etag) {}
 
   public Product product(String name) {
+    return product(name, false);
+  }
+
+  /**
+   * The product as served: deployed (from the deployment on, until it is undeployed), or — {@code preview} — the
+   * version its latest pipeline run published in the target, deployed or not: what Build's integration tests and
+   * Deploy's load test call before the deployment is approved.
+   */
+  public Product product(String name, boolean preview) {
     Engagement engagement = find(name);
-    if (deployments.active(engagement.id()).isEmpty()) {
-      // served from the deployment on, until it is undeployed
+    if (!preview && deployments.active(engagement.id()).isEmpty()) {
       throw ApiException.notFound("deployed data product", name);
     }
     AnalyticalTarget target = targets.of(engagement);

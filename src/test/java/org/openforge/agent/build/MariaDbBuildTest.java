@@ -67,7 +67,7 @@ class MariaDbBuildTest extends BuildAgentTest {
     assertThat(spec.metadata()).containsEntry("quality_checks_failed", 5).containsEntry("quality_checks_skipped", 1);
 
     completed(engagement, "integration_setup", Map.of());
-    JsonNode tests = json(latest(engagement, "data_api")).get("x-openforge-integration-tests");
+    JsonNode tests = json(latest(engagement, "data_api")).get("x-openforge-export-checks");
     assertThat(tests.get("total").asInt()).isGreaterThan(20);
     tests.get("tests").forEach(t -> assertThat(t.get("failures").toString()).doesNotContain("the query failed"));
 

@@ -82,7 +82,21 @@ class DesignToDeployTest extends BuildAgentTest {
 
     JsonNode api = json(latest(engagement, "data_api"));
     assertThat(api.get("components").get("schemas").get("Customer").get("properties").has("lifetime_value")).isTrue();
-    assertThat(latest(engagement, "data_api").metadata()).containsEntry("integration_tests_failed", 0);
+    assertThat(latest(engagement, "data_api").metadata()).containsEntry("integration_tests_failed", 0)
+        .containsEntry("integration_tests_run", true).containsEntry("integration_tests_method", "http");
+    // the integration tests are HTTP calls of the served data API, checked against SQL on the target
+    JsonNode http = api.get("x-openforge-integration-tests");
+    Map<String, JsonNode> byName = new LinkedHashMap<>();
+    http.get("tests").forEach(t -> byName.put(t.get("name").asText(), t));
+    List<String> calls = new java.util.ArrayList<>();
+    http.get("tests").forEach(t -> t.get("calls").forEach(c -> calls.add(c.get("call").asText())));
+    assertThat(calls).isNotEmpty().allMatch(c -> c.matches("GET http://127\\.0\\.0\\.1:\\d+/data/v1/.+"));
+    assertThat(byName.get("unauthenticated_refused").get("calls").get(0).get("status").asInt()).isEqualTo(401);
+    JsonNode filter = byName.values().stream().filter(t -> t.get("name").asText().endsWith(".filter")).findFirst()
+        .orElseThrow();
+    assertThat(filter.get("sql").get(0).get("sql").asText()).startsWith("select count(*) from").contains("where");
+    assertThat(byName.keySet()).anyMatch(n -> n.endsWith(".sum")).anyMatch(n -> n.endsWith(".paging"))
+        .anyMatch(n -> n.endsWith(".sort"));
     JsonNode table = json(latest(engagement, "ui_components")).get("components").get(2).get("preview");
     assertThat(table.get("rows").get(0).get(2).isNull()).isFalse();
     assertThat(latest(engagement, "deployment_config").metadata()).containsEntry("valid", true);

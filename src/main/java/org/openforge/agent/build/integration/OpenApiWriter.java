@@ -121,7 +121,7 @@ public final class OpenApiWriter {
     components.put("securitySchemes", Map.of("apiKey", BuildJson.map("type", "apiKey", "in", "header", "name",
         "X-API-Key")));
     doc.put("components", components);
-    doc.put("x-openforge-integration-tests", testReport);
+    doc.put("x-openforge-export-checks", testReport);
     return doc;
   }
 

@@ -92,10 +92,15 @@ class IntegrationSetupAgentTest extends BuildAgentTest {
     long expectedFailures = tests.keySet().stream().filter(n -> n.contains("ustomer") || n.startsWith("listRegion"))
         .filter(n -> tests.get(n).get("status").asText().equals("failed")).count();
     assertThat(failing).isEqualTo(expectedFailures).isEqualTo(expectedFailing.values().stream().filter(b -> b).count());
-    assertThat(api.metadata()).containsEntry("integration_tests_run", true)
-        .containsEntry("integration_tests_failed", (int) failing)
-        .containsEntry("integration_tests_passed", tests.size() - (int) failing);
-    assertThat(task.get("result").get("integration_tests").get("failed").asInt()).isEqualTo((int) failing);
+    assertThat(api.metadata()).containsEntry("export_checks_failed", (int) failing)
+        .containsEntry("export_checks_passed", tests.size() - (int) failing);
+    assertThat(task.get("result").get("export_checks").get("failed").asInt()).isEqualTo((int) failing);
+    // no pipeline run has published the product: the HTTP integration tests did not run, and say why
+    JsonNode http = doc.get("x-openforge-integration-tests");
+    assertThat(http.get("run").asBoolean()).isFalse();
+    assertThat(http.get("reason").asText()).contains("no version of the product is published");
+    assertThat(api.metadata()).containsEntry("integration_tests_run", false)
+        .containsEntry("integration_tests_method", "http");
   }
 
   @Test
@@ -112,8 +117,8 @@ class IntegrationSetupAgentTest extends BuildAgentTest {
     Map<String, JsonNode> tests = tests(json(api));
     assertThat(tests.values().stream().filter(t -> !t.get("status").asText().equals("passed")).map(JsonNode::toString)
         .toList()).isEmpty();
-    assertThat(api.metadata()).containsEntry("integration_tests_failed", 0)
-        .containsEntry("integration_tests_passed", tests.size());
+    assertThat(api.metadata()).containsEntry("export_checks_failed", 0)
+        .containsEntry("export_checks_passed", tests.size());
     assertThat(tests.size()).isGreaterThanOrEqualTo(25);
   }
 
@@ -145,7 +150,7 @@ class IntegrationSetupAgentTest extends BuildAgentTest {
 
   private static Map<String, JsonNode> tests(JsonNode doc) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    doc.get("x-openforge-integration-tests").get("tests").forEach(t -> out.put(t.get("name").asText(), t));
+    doc.get("x-openforge-export-checks").get("tests").forEach(t -> out.put(t.get("name").asText(), t));
     return out;
   }
 
