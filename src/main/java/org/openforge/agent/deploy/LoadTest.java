@@ -1,6 +1,5 @@
 package org.openforge.agent.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,90 +12,66 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openforge.agent.build.BuildJson;
-import org.openforge.agent.build.SourceSet;
-import org.openforge.agent.tool.ToolExecutor;
-import org.openforge.agent.tool.ToolOutcome;
+import org.openforge.agent.build.served.DataApiHttp;
+import org.openforge.agent.build.served.ServedApiTests;
+import org.openforge.agent.build.served.ServedProducts;
 
 /**
- * A bounded load test of the data API's queries against the real sources: the requests its integration tests made
- * (each endpoint with real parameters) are run once in order (a warm-up, which also settles any tool approvals), then
- * by several concurrent workers round-robin until the time or request budget is spent. Latencies are measured per
- * request — the tool's execution (resolve the source, connect, run, read) and the round trip through the platform —
- * and compared with the p95 target and a 1% error budget.
+ * The deployment's load test: the served data API driven over HTTP on 127.0.0.1, bounded in requests and time, with
+ * p50/p95/p99 and errors measured against the response-time requirement.
  */
 public final class LoadTest {
 
   public static final double MAX_ERROR_RATE = 0.01;
 
-  /** One request of the mix: the endpoint it stands for and the tool call that runs its query. */
-  public record Request(String endpoint, String tool, Map<String, Object> args) {}
+  public static final String METHOD = "HTTP GET of the served data API (stage preview) on the platform's own address "
+      + "127.0.0.1 with a product key issued for the run; latency is each call's round trip as the client measured it";
+
+  /** One request of the mix: a GET of the served data API, by its path under the product. */
+  public record Request(String endpoint, String path) {}
 
   /** The latency target and where it comes from. */
   public record Target(double p95Ms, String source) {}
 
   /** What one measured call gave. */
-  private record Sample(int request, double queryMs, double roundTripMs, boolean ok, String error) {}
+  private record Sample(int request, double ms, boolean ok, String error) {}
 
   private LoadTest() {}
 
-  /** The requests of the data API's integration tests, as tool calls. */
-  public static List<Request> requests(JsonNode dataApi) {
+  /**
+   * The mix over the served product's models (at most {@link ServedApiTests#MAX_MODELS}): a first page of 100 rows, a
+   * later page sorted descending by a number column, and the model's summary.
+   */
+  public static List<Request> requests(ServedProducts.Built built) {
     List<Request> out = new ArrayList<>();
-    if (dataApi == null) {
-      return out;
-    }
-    Map<String, JsonNode> queries = new LinkedHashMap<>();
-    dataApi.path("paths").forEach(item -> {
-      JsonNode op = item.path("get");
-      queries.put(op.path("operationId").asText(), op.path("x-openforge-query"));
-    });
-    for (JsonNode test : dataApi.path("x-openforge-integration-tests").path("tests")) {
-      JsonNode query = queries.get(test.path("operation_id").asText());
-      if (query == null) {
-        continue;
-      }
-      JsonNode executed = test.path("executed");
-      for (int i = 0; i < executed.size(); i++) {
-        JsonNode step = query.path("language").asText().equals("steps") ? query.path("steps").path(i) : query;
-        String sourceId = step.path("source_id").asText(null);
-        JsonNode e = executed.get(i);
-        if (sourceId == null) {
-          continue;
-        }
-        if (e.has("sql")) {
-          List<Object> params = new ArrayList<>();
-          e.path("params").forEach(p -> params.add(p.isNumber() ? (Object) p.asLong() : p.isNull() ? null
-              : p.asText()));
-          out.add(new Request(test.path("name").asText(), "execute_sql", SourceSet.sqlArgs(sourceId,
-              e.get("sql").asText(), params, 500)));
-        } else if (e.has("scan")) {
-          Map<String, Object> args = new LinkedHashMap<>();
-          args.put("source_id", sourceId);
-          args.put("table", e.get("scan").asText().replaceFirst("(?i)\\.(csv|tsv)$", ""));
-          args.put("max_rows", 200);
-          out.add(new Request(test.path("name").asText(), "sample_rows", args));
-        }
-      }
+    for (ServedProducts.Model m : built.models().stream().limit(ServedApiTests.MAX_MODELS).toList()) {
+      String sortBy = m.columns().stream().filter(c -> c.kind().equals("number")).findFirst()
+          .orElse(m.columns().get(0)).name();
+      out.add(request("/" + m.name() + "?page_size=100"));
+      out.add(request("/" + m.name() + "?page=2&page_size=20&sort=-" + DataApiHttp.encode(sortBy)));
+      out.add(request("/" + m.name() + "/summary"));
     }
     return out;
   }
 
+  private static Request request(String path) {
+    return new Request("GET " + path, path);
+  }
+
   /**
-   * Runs the test. The warm-up goes through the run's journaled tools (each call in the task's tool-call audit; an
-   * approval asked for pauses the run, which re-runs after the decision). The concurrent calls go through
-   * {@code unjournaled}: the same tools and approvals without a journal entry per call (the journal numbers a task's
-   * events one writer at a time, and thousands of calls would flood the task's stream); the report records them.
-   * A worker's exception stops all workers and is rethrown.
+   * Runs the test over HTTP: each request once to warm up, then {@code concurrency} workers calling the mix in turn
+   * until {@code max_requests} or {@code duration_seconds}, whichever comes first. A call is an error unless it
+   * answers 200. A worker's exception stops all workers and is rethrown.
    */
-  public static LoadTestReport run(ToolExecutor tools, ToolExecutor unjournaled, List<Request> requests,
-      DeploymentInput.LoadSettings settings, Target target) throws InterruptedException {
+  public static LoadTestReport run(DataApiHttp http, List<Request> requests, DeploymentInput.LoadSettings settings,
+      Target target) throws InterruptedException {
     if (requests.isEmpty()) {
       return LoadTestReport.notRun(target(target), settings(settings),
-          "not run: there are no data API queries to load (run integration_setup first)");
+          "not run: the product serves no model (its pipeline run has not published one)");
     }
     int warmErrors = 0;
     for (Request r : requests) {
-      if (!tools.call(null, r.tool(), r.args()).ok()) {
+      if (http.get(r.path()).status() != 200) {
         warmErrors++;
       }
     }
@@ -122,12 +97,9 @@ public final class LoadTest {
               break;
             }
             int index = n % requests.size();
-            Request r = requests.get(index);
-            long t0 = System.nanoTime();
-            ToolOutcome outcome = unjournaled.call(null, r.tool(), r.args());
-            double roundTrip = (System.nanoTime() - t0) / 1_000_000.0;
-            samples.add(new Sample(index, outcome.durationMs(), roundTrip, outcome.ok(), outcome.ok() ? null
-                : outcome.message()));
+            DataApiHttp.Call call = http.get(requests.get(index).path());
+            samples.add(new Sample(index, call.ms(), call.status() == 200, call.status() == 200 ? null
+                : call.status() < 0 ? call.error() : "HTTP " + call.status()));
           }
         } catch (RuntimeException e) {
           stop.compareAndSet(null, e);
@@ -148,8 +120,7 @@ public final class LoadTest {
     double elapsedMs = (System.nanoTime() - started) / 1_000_000.0;
     List<Sample> all = new ArrayList<>(samples);
     int errors = (int) all.stream().filter(s -> !s.ok()).count();
-    Percentiles query = Percentiles.of(all.stream().mapToDouble(Sample::queryMs).toArray());
-    Percentiles roundTrip = Percentiles.of(all.stream().mapToDouble(Sample::roundTripMs).toArray());
+    Percentiles query = Percentiles.of(all.stream().mapToDouble(Sample::ms).toArray());
     double errorRate = all.isEmpty() ? 1 : (double) errors / all.size();
     boolean passed = !all.isEmpty() && query.p95() <= target.p95Ms() && errorRate <= MAX_ERROR_RATE;
     List<Map<String, Object>> endpoints = new ArrayList<>();
@@ -159,24 +130,31 @@ public final class LoadTest {
     }
     all.forEach(s -> byEndpoint.get(requests.get(s.request()).endpoint()).add(s));
     byEndpoint.forEach((name, list) -> {
-      Percentiles p = Percentiles.of(list.stream().mapToDouble(Sample::queryMs).toArray());
+      Percentiles p = Percentiles.of(list.stream().mapToDouble(Sample::ms).toArray());
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("endpoint", name);
       e.put("requests", list.size());
       e.put("errors", list.stream().filter(s -> !s.ok()).count());
       e.put("p50_ms", p.p50());
       e.put("p95_ms", p.p95());
+      e.put("p99_ms", p.p99());
       endpoints.add(e);
     });
     Map<String, Long> messages = new LinkedHashMap<>();
     all.stream().filter(s -> !s.ok()).forEach(s -> messages.merge(s.error(), 1L, Long::sum));
-    String verdict = (passed ? "passed: " : "failed: ") + "p95 " + query.p95() + " ms " + (query.p95()
+    String verdict = (passed ? "passed: " : "failed: ") + "p50 " + query.p50() + " ms, p99 " + query.p99()
+        + " ms, p95 " + query.p95() + " ms " + (query.p95()
         <= target.p95Ms() ? "≤" : ">") + " " + target.p95Ms() + " ms; " + errors + " errors in " + all.size()
         + " requests (" + (errorRate <= MAX_ERROR_RATE ? "within" : "over") + " the 1% budget)";
     return new LoadTestReport(LoadTestReport.SCHEMA_VERSION, target(target), settings(settings), requests.size(),
         warmUp, all.size(), errors, Math.round(errorRate * 10000) / 10000.0, Math.round(elapsedMs),
-        elapsedMs == 0 ? 0 : Math.round(all.size() / (elapsedMs / 1000.0) * 10) / 10.0, query, roundTrip, endpoints,
-        messages, passed, verdict);
+        elapsedMs == 0 ? 0 : Math.round(all.size() / (elapsedMs / 1000.0) * 10) / 10.0, query, endpoints,
+        messages, passed, verdict, METHOD, http.base());
+  }
+
+  /** A report of a test that did not run, saying why. */
+  public static LoadTestReport notRun(DeploymentInput.LoadSettings settings, Target target, String verdict) {
+    return LoadTestReport.notRun(target(target), settings(settings), verdict);
   }
 
   private static Map<String, Object> target(Target t) {

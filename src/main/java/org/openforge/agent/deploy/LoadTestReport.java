@@ -10,13 +10,13 @@ import java.util.Map;
  */
 public record LoadTestReport(int schemaVersion, Map<String, Object> target, Map<String, Object> settings,
     int requestMix, Map<String, Object> warmUp, Integer requests, Integer errors, Double errorRate, Long elapsedMs,
-    Double throughputRps, Percentiles latencyMs, Percentiles roundTripMs, List<Map<String, Object>> endpoints,
-    Map<String, Long> errorsByMessage, boolean passed, String verdict) {
+    Double throughputRps, Percentiles latencyMs, List<Map<String, Object>> endpoints,
+    Map<String, Long> errorsByMessage, boolean passed, String verdict, String method, String dataApi) {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   static LoadTestReport notRun(Map<String, Object> target, Map<String, Object> settings, String verdict) {
     return new LoadTestReport(SCHEMA_VERSION, target, settings, 0, null, null, null, null, null, null, null, null,
-        null, null, false, verdict);
+        null, false, verdict, LoadTest.METHOD, null);
   }
 }
