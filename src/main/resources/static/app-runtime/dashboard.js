@@ -57,18 +57,27 @@
       : { sort: '-' + widget.y[0], page_size: widget.limit || 20 };
     return data(widget.model, query).then((page) => {
       const chartView = echarts.init(canvas);
-      chartView.setOption({
-        tooltip: { trigger: 'axis' },
-        legend: { data: widget.y },
-        grid: { left: 60, right: 20, top: 40, bottom: 40 },
-        xAxis: { type: 'category', data: page.items.map((row) => row[widget.x]) },
-        yAxis: { type: 'value' },
-        series: widget.y.map((column) => ({
+      const categories = [...new Set(page.items.map((row) => row[widget.x]))];
+      const series = widget.series
+        ? [...new Set(page.items.map((row) => row[widget.series]))].map((name) => {
+          // one line per value of the series column; a period it has no row for is drawn as zero
+          const values = new Map(page.items.filter((row) => row[widget.series] === name)
+            .map((row) => [row[widget.x], row[widget.y[0]]]));
+          return { name: String(name), type: widget.type, data: categories.map((x) => values.get(x) ?? 0) };
+        })
+        : widget.y.map((column) => ({
           name: column,
           type: widget.type,
           // a period present with no value is drawn as zero, as the aggregate models write it
           data: page.items.map((row) => (row[column] === null ? 0 : row[column])),
-        })),
+        }));
+      chartView.setOption({
+        tooltip: { trigger: 'axis' },
+        legend: { data: series.map((s) => s.name), type: 'scroll' },
+        grid: { left: 60, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: categories },
+        yAxis: { type: 'value' },
+        series: series,
       });
       window.addEventListener('resize', () => chartView.resize());
     });

@@ -64,7 +64,7 @@ class FreshnessWatchTest extends IntegrationTest {
     String id = createEngagement(Map.of("submit", false, "name", "Watched shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(id).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
-        List.of(new SourceTable("visits", sourceId, "public.visits")), List.of(new Model("visits_by_page", "marts",
+        List.of(new SourceTable("visits", sourceId, "public.visits")), List.of(new Model("visits_by_page", "marts", "aggregate",
             "select page, count(*) as visits from {{ ref('visits') }} group by page", List.of("visits"),
             List.of()))), "@daily");
     run(id);

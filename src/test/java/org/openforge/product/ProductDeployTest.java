@@ -116,7 +116,7 @@ class ProductDeployTest extends IntegrationTest {
 
   private void build(Engagement engagement, String sourceId, String revenue) {
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
-        List.of(new SourceTable("sales", sourceId, "public.sales")), List.of(new Model("revenue_by_region", "marts",
+        List.of(new SourceTable("sales", sourceId, "public.sales")), List.of(new Model("revenue_by_region", "marts", "aggregate",
             "select region, " + revenue + " as revenue from {{ ref('sales') }} group by region", List.of("sales"),
             List.of()))), "@daily");
     Api.Response run = api().post("/api/v1/engagements/" + engagement.id() + "/pipeline-runs", Map.of());

@@ -55,7 +55,7 @@ class ProductMetricsTest extends IntegrationTest {
     String id = createEngagement(Map.of("submit", false, "name", "Metered shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(id).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
-        List.of(new SourceTable("orders", sourceId, "public.orders")), List.of(new Model("orders_by_region", "marts",
+        List.of(new SourceTable("orders", sourceId, "public.orders")), List.of(new Model("orders_by_region", "marts", "aggregate",
             "select region, count(*) as orders from {{ ref('orders') }} group by region", List.of("orders"),
             List.of()))), "@daily");
     Api.Response run = api().post("/api/v1/engagements/" + id + "/pipeline-runs", Map.of());

@@ -46,7 +46,9 @@ public class TransformationDesignAgent implements Agent {
     OntologyInput ontology = OntologyInput.load(context, artifacts, "ontology_id", "schema_id");
     context.progress("ontology", ontology.artifact().name() + " version " + ontology.artifact().version());
     DataTools access = new DataTools(context, artifacts.json());
-    CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 0);
+    // CSV sources are profiled: their foreign keys are inferred from the values, and the analytical asks reach
+    // their dimensions through them (sales → customers → regions)
+    CurrentCatalogs current = CurrentCatalogs.load(context, access, access.attached(), 1);
     if (current.catalogs().isEmpty()) {
       throw new AgentDeclinedException("no attached data source could be read, so nothing can be mapped"
           + (current.warnings().isEmpty() ? ": attach one to the engagement" : ": " + String.join("; ",

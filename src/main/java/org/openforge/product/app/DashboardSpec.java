@@ -12,8 +12,9 @@ public record DashboardSpec(String schemaVersion, String product, String title, 
 
   /**
    * One widget. {@code type}: {@code kpi} (the {@code aggregate} of {@code y.get(0)}), {@code line} or {@code bar}
-   * ({@code x} against {@code y}; a bar chart shows the {@code limit} largest), {@code table} (every column, paged).
+   * ({@code x} against {@code y}; a bar chart shows the {@code limit} largest; {@code series}, when set, draws one
+   * line per value of that column, a period missing for a value drawn as zero), {@code table} (every column, paged).
    */
-  public record Widget(String type, String title, String model, String x, List<String> y, String aggregate,
-      Integer limit, Integer pageSize) {}
+  public record Widget(String type, String title, String model, String x, List<String> y, String series,
+      String aggregate, Integer limit, Integer pageSize) {}
 }

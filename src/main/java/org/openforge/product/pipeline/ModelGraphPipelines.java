@@ -28,7 +28,7 @@ public class ModelGraphPipelines implements PlatformPipelines {
         .map(t -> new PipelinePlan.SourceTable(t.name(), t.sourceId(), t.sourceTable())).toList();
     List<PipelinePlan.Model> models = new ArrayList<>();
     for (DataModel m : graph.models()) {
-      models.add(new PipelinePlan.Model(m.name(), m.layer(), m.sql(), m.upstream(), m.tests().stream()
+      models.add(new PipelinePlan.Model(m.name(), m.layer(), m.kind(), m.sql(), m.upstream(), m.tests().stream()
           .map(t -> new PipelinePlan.ModelTest(t.name(), t.kind(), t.failingRowsSql())).toList()));
     }
     return new PipelinePlan(PipelinePlan.SCHEMA_VERSION, tables, models);

@@ -36,8 +36,17 @@ public record PipelinePlan(@JsonProperty("schema_version") String schemaVersion,
     public static final String UPSERT = "upsert";
   }
 
-  /** A model: a SELECT over tables and upstream models, built as a table of the run's version. */
-  public record Model(String name, String layer, String sql, List<String> upstream, List<ModelTest> tests) {}
+  /**
+   * A model: a SELECT over tables and upstream models, built as a table of the run's version. {@code kind}:
+   * staging, fact, dimension or aggregate (an analytical ask's answer); null in plans written before it was kept.
+   */
+  public record Model(String name, String layer, String kind, String sql, List<String> upstream,
+      List<ModelTest> tests) {
+
+    public boolean aggregate() {
+      return "aggregate".equals(kind);
+    }
+  }
 
   /**
    * A test of a model: a SELECT returning the failing rows (none when the test passes), as dbt's data tests.

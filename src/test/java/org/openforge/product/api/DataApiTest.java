@@ -72,7 +72,7 @@ class DataApiTest extends IntegrationTest {
     String engagementId = createEngagement(Map.of("submit", false, "name", "Data API shop")).get("id").asText();
     Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
-        List.of(new SourceTable("sales", sourceId, "public.sales")), List.of(new Model("revenue_by_month", "marts",
+        List.of(new SourceTable("sales", sourceId, "public.sales")), List.of(new Model("revenue_by_month", "marts", "aggregate",
             MONTHLY.replace("from sales", "from {{ ref('sales') }}"), List.of("sales"), List.of()))), "@daily");
     api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
     assertThat(driver().runJobs(engagementId)).isEmpty();
@@ -118,6 +118,35 @@ class DataApiTest extends IntegrationTest {
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(withRole("viewer").get(url).status()).as("any role reads").isEqualTo(200);
     assertThat(anonymous().get(url).status()).isEqualTo(401);
+  }
+
+  @Test
+  void theBuiltVersionIsAPreviewUntilItIsDeployed() {
+    String sourceId = ProductFixtures.postgresSource(api(), sourceDb);
+    String engagementId = createEngagement(Map.of("submit", false, "name", "Preview shop")).get("id").asText();
+    Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
+    pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
+        List.of(new SourceTable("sales", sourceId, "public.sales")), List.of(new Model("revenue_by_month", "marts",
+            "aggregate", MONTHLY.replace("from sales", "from {{ ref('sales') }}"), List.of("sales"), List.of()))),
+        "@daily");
+    api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
+    assertThat(driver().runJobs(engagementId)).isEmpty();
+    String base = api().base() + "/data/v1/" + ProductNames.slug(engagement);
+
+    assertThat(api().get("/data/v1/" + ProductNames.slug(engagement) + "/revenue_by_month").status())
+        .as("not deployed: not served").isEqualTo(404);
+    Api.Response preview = api().send(HttpRequest.newBuilder(URI.create(base + "/revenue_by_month?page_size=5"))
+        .header("X-Data-Product-Stage", "preview").GET());
+    assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+    assertThat(preview.json().get("total").asLong()).isEqualTo(12);
+    assertThat(api().send(HttpRequest.newBuilder(URI.create(base + "/openapi.json"))
+        .header("X-Data-Product-Stage", "preview").GET()).status()).isEqualTo(200);
+    Api.Response bad = api().send(HttpRequest.newBuilder(URI.create(base + "/revenue_by_month"))
+        .header("X-Data-Product-Stage", "staging").GET());
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body()).contains("X-Data-Product-Stage");
+    assertThat(anonymous().send(HttpRequest.newBuilder(URI.create(base + "/revenue_by_month"))
+        .header("X-Data-Product-Stage", "preview").GET()).status()).isEqualTo(401);
   }
 
   @Test

@@ -83,9 +83,9 @@ class DashboardTest extends IntegrationTest {
     Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION,
         List.of(new SourceTable("orders", sourceId, "public.orders")), List.of(
-            new Model("revenue_by_channel", "marts", BY_CHANNEL.replace("from orders", "from {{ ref('orders') }}"),
+            new Model("revenue_by_channel", "marts", "aggregate", BY_CHANNEL.replace("from orders", "from {{ ref('orders') }}"),
                 List.of("orders"), List.of()),
-            new Model("revenue_by_day", "marts", "select day, sum(amount) as revenue from {{ ref('orders') }} "
+            new Model("revenue_by_day", "marts", "aggregate", "select day, sum(amount) as revenue from {{ ref('orders') }} "
                 + "group by day", List.of("orders"), List.of()))), "@daily");
     api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of());
     assertThat(driver().runJobs(engagementId)).isEmpty();

@@ -58,10 +58,10 @@ class DagsterExportTest {
         new SourceTable("customer", "s1", "shop.customer"), new SourceTable("orders", "s1", "shop.orders"),
         new SourceTable("order_line", "s1", "shop.order_line"),
         new SourceTable("product_tag", "s2", "catalog.product_tag")), List.of(
-        new Model("revenue_by_month", "marts", "select date_trunc('month', order_date) as month, sum(amount) as "
+        new Model("revenue_by_month", "marts", "aggregate", "select date_trunc('month', order_date) as month, sum(amount) as "
             + "revenue\nfrom {{ ref('fct_sales') }} group by 1", List.of("fct_sales"),
             List.of(ModelTest.unique("revenue_by_month", "month"))),
-        new Model("fct_sales", "marts", "select l.order_id, o.customer_id, o.order_date, l.quantity * l.unit_price"
+        new Model("fct_sales", "marts", "fact", "select l.order_id, o.customer_id, o.order_date, l.quantity * l.unit_price"
             + " as amount from {{ ref('order_line') }} l join {{ ref('orders') }} o on o.id = l.order_id "
             + "where o.note <> 'say \"hi\"\\\\'", List.of("order_line", "orders"),
             List.of(ModelTest.notNull("fct_sales", "amount"),

@@ -170,7 +170,7 @@ class PipelineRunTest extends IntegrationTest {
     String engagementId = createEngagement(Map.of("submit", false, "name", "Csv Shop")).get("id").asText();
     List<SourceTable> tables = java.util.stream.Stream.of("regions", "customers", "products", "sales")
         .map(t -> new SourceTable(t, sourceId, t)).toList();
-    Model fact = new Model("fct_sales", "marts", "select sale_id, customer_id, product_id, amount from "
+    Model fact = new Model("fct_sales", "marts", "fact", "select sale_id, customer_id, product_id, amount from "
         + "{{ ref('sales') }}", List.of("sales"), List.of(ModelTest.unique("fct_sales", "sale_id"),
         ModelTest.relationships("fct_sales", "customer_id", "customers", "customer_id")));
     pipelines.deploy(engagementRows.findById(engagementId).orElseThrow(),
@@ -210,7 +210,7 @@ class PipelineRunTest extends IntegrationTest {
     List<SourceTable> tables = List.of(new SourceTable("customer", sourceId, "shop.customer"),
         new SourceTable("product", sourceId, "shop.product"), new SourceTable("orders", sourceId, "shop.orders"),
         new SourceTable("order_line", sourceId, "shop.order_line"));
-    Model revenue = new Model("revenue_by_month", "marts", """
+    Model revenue = new Model("revenue_by_month", "marts", "aggregate", """
         select cast(date_trunc('month', order_date) as date) as month, sum(amount) as revenue
         from {{ ref('fct_sales') }} group by 1""", List.of("fct_sales"), List.of(
         ModelTest.notNull("revenue_by_month", "month"), ModelTest.unique("revenue_by_month", "month"),
@@ -218,7 +218,7 @@ class PipelineRunTest extends IntegrationTest {
             select * from (select (select sum(amount) from {{ ref('fct_sales') }}) as fact,
               (select sum(revenue) from {{ ref('revenue_by_month') }}) as aggregate) totals
             where fact <> aggregate""")));
-    Model fact = new Model("fct_sales", "marts", """
+    Model fact = new Model("fct_sales", "marts", "fact", """
         select l.order_id, l.product_id, o.customer_id, o.order_date, l.quantity * l.unit_price as amount
         from {{ ref('order_line') }} l join {{ ref('orders') }} o on o.id = l.order_id""",
         List.of("order_line", "orders"), List.of(ModelTest.notNull("fct_sales", "amount"),

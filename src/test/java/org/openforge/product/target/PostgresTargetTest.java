@@ -86,7 +86,7 @@ class PostgresTargetTest extends IntegrationTest {
     Engagement engagement = engagementRows.findById(engagementId).orElseThrow();
     pipelines.deploy(engagement, new PipelinePlan(PipelinePlan.SCHEMA_VERSION, List.of(
         new PipelinePlan.SourceTable("orders", sourceId, "public.orders")), List.of(new PipelinePlan.Model(
-        "revenue", "marts", "select count(*) as orders, sum(amount) as revenue from {{ ref('orders') }}",
+        "revenue", "marts", "aggregate", "select count(*) as orders, sum(amount) as revenue from {{ ref('orders') }}",
         List.of("orders"), List.of()))), "@daily");
     String run = api().post("/api/v1/engagements/" + engagementId + "/pipeline-runs", Map.of()).text("id");
     driver().runJobs(engagementId);

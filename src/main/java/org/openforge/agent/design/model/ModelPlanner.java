@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openforge.datasource.catalog.ColumnInfo;
@@ -203,8 +204,39 @@ final class ModelPlanner {
     String model = dimension(n);
     List<DataModel.Test> tests = new ArrayList<>(keyTests(model, n.table()));
     tests.addAll(relationships(model, n));
-    return new DataModel(model, "marts", "dimension", "Dimension " + n.table().qualifiedName(), "select *\nfrom "
-        + DataModel.ref(staging(n)), stagingModel(n).columns(), List.of(staging(n)), tests, List.of());
+    Optional<String> key = undeclaredKey(n);
+    // a key the source does not declare unique (a CSV file's inferred key) may repeat: one row per key, so facts
+    // joined to the dimension are not counted twice (schema validation reports the duplicates)
+    String sql = key.map(k -> "select distinct on (" + Sql.id(k) + ") *\nfrom " + DataModel.ref(staging(n))
+        + "\norder by " + Sql.id(k)).orElse("select *\nfrom " + DataModel.ref(staging(n)));
+    String description = "Dimension " + n.table().qualifiedName() + key.map(k -> ": one row per " + k
+        + " (not declared unique in the source; of duplicates the first is kept)").orElse("");
+    return new DataModel(model, "marts", "dimension", description, sql, stagingModel(n).columns(),
+        List.of(staging(n)), tests, List.of());
+  }
+
+  /** The one column facts join this table on, when the source declares no primary key or unique constraint on it. */
+  private Optional<String> undeclaredKey(TableGraph.Node n) {
+    TreeSet<String> keys = new TreeSet<>();
+    for (String edge : edges) {
+      if (!edge.endsWith(">" + n.key())) {
+        continue;
+      }
+      TableGraph.Node child = used.get(edge.substring(0, edge.indexOf('>')));
+      for (ForeignKey fk : child.table().foreignKeys()) {
+        if (fk.referencedTable().equals(n.table().name())
+            && (fk.referencedSchema() == null || fk.referencedSchema().equals(n.table().schema()))) {
+          keys.add(String.join(",", fk.referencedColumns()));
+        }
+      }
+    }
+    if (keys.size() != 1 || keys.first().contains(",")) {
+      return Optional.empty();
+    }
+    String key = keys.first();
+    boolean declared = n.table().primaryKey().equals(List.of(key)) || n.table().uniqueConstraints().stream()
+        .anyMatch(u -> u.columns().equals(List.of(key)));
+    return declared ? Optional.empty() : Optional.of(Sql.staged(key));
   }
 
   /** A relationships test per single-column foreign key of the table whose parent is a dimension here. */
