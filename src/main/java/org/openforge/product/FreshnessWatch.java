@@ -10,6 +10,7 @@ import org.openforge.agent.build.pipeline.Cron;
 import org.openforge.engagement.EngagementRepository;
 import org.openforge.engagement.EngagementService;
 import org.openforge.process.ProcessIds;
+import org.openforge.product.pipeline.PipelinePlan;
 import org.openforge.product.pipeline.PipelineRun;
 import org.openforge.product.pipeline.PipelineRunStore;
 import org.operaton.bpm.engine.RuntimeService;
@@ -81,7 +82,9 @@ public class FreshnessWatch {
     if (version == 0) {
       return new ProductView.Freshness(null, last, false);
     }
-    Duration sla = sla(runs.schedule(engagementId, version));
+    // the freshness requirement is the SLA; without one, the schedule's longest gap plus an hour
+    Duration sla = runs.plan(engagementId, version).map(PipelinePlan::maxDataAge)
+        .orElseGet(() -> sla(runs.schedule(engagementId, version)));
     boolean late = last == null || last.plus(sla).isBefore(OffsetDateTime.now(clock));
     return new ProductView.Freshness((long) Math.ceil(sla.toMinutes() / 60.0), last, late);
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,8 +109,150 @@ class EmbeddedDefaultE2ETest {
         .containsExactly("human_approval");
   }
 
+  /**
+   * The README's walkthrough: Discovery signed off, Design and Build forced past the gates the samples' planted
+   * defects hold (audited, as an admin would), the data-quality review of the Build's run decided in Tasklist's
+   * engine API, the deployment approved; then the product is live: its data API answers what the CSV files give and
+   * the dashboard, opened from its signed link in Chromium, shows it (the README's screenshot).
+   */
   @Test
   @Order(3)
+  void theDemoGoesThroughEveryPhaseToALiveDashboard() throws Exception {
+    Api api = api();
+    String id = api.get("/api/v1/engagements").json().get("items").get(0).get("id").asText();
+    approvePending(api, id, "phase_transition");
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        artifactMetadata(api, id, "transformation_mapping") != null && agentsIdle(api, id));
+    assertThat(blockers(api, id, "build")).containsExactly("schema_validated");
+    force(api, id, "build", "schema validation fails on the samples' planted defects only");
+
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        engine("GET", "/engine-rest/task?processInstanceBusinessKey=" + id
+            + "&taskDefinitionKey=UserTask_ReviewDataQuality", null).json().size() == 1);
+    String review = engine("GET", "/engine-rest/task?processInstanceBusinessKey=" + id
+        + "&taskDefinitionKey=UserTask_ReviewDataQuality", null).json().get(0).get("id").asText();
+    assertThat(engine("POST", "/engine-rest/task/" + review + "/complete", "{\"variables\": {\"decision\": {\"value\":"
+        + " \"publish\"}, \"comment\": {\"value\": \"the planted orphans are known\"}}}").status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        artifactMetadata(api, id, "data_api") != null);
+    JsonNode dataApi = artifactMetadata(api, id, "data_api");
+    assertThat(dataApi.get("integration_tests_run").asBoolean()).as(dataApi.toString()).isTrue();
+    assertThat(dataApi.get("integration_tests_failed").asInt()).as(dataApi.toString()).isZero();
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> agentsIdle(api, id));
+    assertThat(blockers(api, id, "deploy")).contains("pipelines_created").doesNotContain("integration_tests_pass");
+    force(api, id, "deploy", "the failing model tests are the samples' planted defects, published after review");
+
+    approvePending(api, id, "deployment");
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        "active".equals(api.get("/api/v1/engagements/" + id + "/product").json().path("status").asText()));
+    JsonNode product = api.get("/api/v1/engagements/" + id + "/product").json();
+    BigDecimal amounts = BigDecimal.ZERO;
+    try (var reader = Files.newBufferedReader(Path.of("samples/sales/sales.csv"));
+        var csv = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build().parse(reader)) {
+      for (var row : csv) {
+        amounts = amounts.add(new BigDecimal(row.get("amount")));
+      }
+    }
+    JsonNode byRegion = api.get(product.get("data_api").get("url").asText() + "/sales_by_region?page_size=100")
+        .json();
+    BigDecimal served = BigDecimal.ZERO;
+    for (JsonNode row : byRegion.get("items")) {
+      served = served.add(row.get("revenue").decimalValue());
+    }
+    assertThat(served).as("revenue by region adds up to the amounts of sales.csv").isEqualByComparingTo(amounts);
+
+    if (!browserReady()) {
+      return;
+    }
+    JsonNode shown = dashboard(product.get("dashboard").get("url").asText());
+    assertThat(shown.get("error").isNull()).as(shown.toString()).isTrue();
+    assertThat(shown.get("failures")).as("page errors").isEmpty();
+    JsonNode total = null;
+    for (JsonNode kpi : shown.get("kpis")) {
+      if (kpi.get("column").asText().equals("revenue")) {
+        total = kpi;
+      }
+    }
+    assertThat(total).as(shown.get("kpis").toString()).isNotNull();
+    assertThat(new BigDecimal(total.get("value").asText())).isEqualByComparingTo(amounts);
+  }
+
+  private static void approvePending(Api api, String id, String type) {
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        api.get("/api/v1/approvals?status=pending&engagement_id=" + id + "&type=" + type).json().get("total")
+            .asInt() == 1);
+    String approval = api.get("/api/v1/approvals?status=pending&engagement_id=" + id + "&type=" + type).json()
+        .get("items").get(0).get("id").asText();
+    assertThat(api.post("/api/v1/approvals/" + approval + "/approve", Map.of("comment", "demo")).status())
+        .isEqualTo(200);
+  }
+
+  private static boolean agentsIdle(Api api, String id) {
+    JsonNode tasks = api.get("/api/v1/agents/tasks?engagement_id=" + id + "&page_size=100").json().get("items");
+    for (JsonNode t : tasks) {
+      if (List.of("pending", "running", "waiting_approval").contains(t.get("status").asText())) {
+        return false;
+      }
+    }
+    return tasks.size() > 0;
+  }
+
+  private static List<String> blockers(Api api, String id, String target) {
+    return api.get("/api/v1/engagements/" + id + "/transition-check?target_phase=" + target).json()
+        .path("evaluation").path("blockers").findValuesAsText("gate_id");
+  }
+
+  private static void force(Api api, String id, String target, String notes) {
+    Api.Response moved = api.post("/api/v1/engagements/" + id + "/transitions", Map.of("target_phase", target,
+        "force", true, "approved_by", "demo", "notes", notes));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+  }
+
+  private static JsonNode artifactMetadata(Api api, String id, String kind) {
+    for (JsonNode a : api.get("/api/v1/engagements/" + id + "/artifacts").json()) {
+      if (kind.equals(a.get("kind").asText())) {
+        return a.get("metadata");
+      }
+    }
+    return null;
+  }
+
+  private Api.Response engine(String method, String path, String body) {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        "http://localhost:" + port + path)).header("Authorization", "Basic "
+        + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes()))
+        .header("Content-Type", "application/json");
+    b.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+    return new Api(port, null).send(b);
+  }
+
+  private static boolean browserReady() {
+    boolean ready = Files.isExecutable(Path.of("/usr/bin/chromium"))
+        && Files.isDirectory(Path.of("src/test/ui/node_modules/playwright-core"));
+    if (!ready && "true".equals(System.getenv("CI"))) {
+      throw new IllegalStateException("CI=true but chromium or src/test/ui/node_modules is missing: run .ci/run");
+    }
+    return ready;
+  }
+
+  /** Opens the link in Chromium; the screenshot is the README's (docs/img/demo-dashboard.png is a copy). */
+  private JsonNode dashboard(String link) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("node", "src/test/ui/open-dashboard.mjs").redirectErrorStream(true);
+    builder.environment().put("BASE_URL", "http://localhost:" + port);
+    builder.environment().put("LINK", link);
+    builder.environment().put("SCREENSHOT", "target/ui/demo-dashboard.png");
+    Process process = builder.start();
+    boolean finished = process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS);
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(finished && process.exitValue() == 0).as("browser run:\n" + output).isTrue();
+    String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow(
+        () -> new AssertionError("no result:\n" + output));
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.substring("RESULT ".length()));
+  }
+
+  @Test
+  @Order(4)
   void everyExampleOfTheGuideRunsUnchangedThroughThePythonSdk() throws Exception {
     ProcessBuilder builder = new ProcessBuilder("python3", "clients/python/e2e/run_guide.py").redirectErrorStream(true);
     builder.environment().put("OPENFORGE_URL", "http://localhost:" + port);

@@ -45,8 +45,9 @@ public class ModelGraphPipelines implements PlatformPipelines {
   }
 
   @Override
-  public Deployed deploy(Engagement engagement, ModelGraph graph, String cron) {
-    PipelinePlan plan = plan(graph);
+  public Deployed deploy(Engagement engagement, ModelGraph graph, String cron, java.time.Duration maxDataAge) {
+    PipelinePlan base = plan(graph);
+    PipelinePlan plan = new PipelinePlan(base.schemaVersion(), base.tables(), base.models(), maxDataAge);
     int version = pipelines.deploy(engagement, plan, cron);
     String runId;
     try {

@@ -9,9 +9,14 @@ import java.util.List;
  * pipeline process is the same for every engagement; this plan is its data.
  */
 public record PipelinePlan(@JsonProperty("schema_version") String schemaVersion, List<SourceTable> tables,
-    List<Model> models) {
+    List<Model> models, @JsonProperty("max_data_age") java.time.Duration maxDataAge) {
 
   public static final String SCHEMA_VERSION = "1";
+
+  /** A plan without a freshness requirement: the SLA follows the schedule. */
+  public PipelinePlan(String schemaVersion, List<SourceTable> tables, List<Model> models) {
+    this(schemaVersion, tables, models, null);
+  }
 
   /**
    * A source table loaded into the target table {@code name}: in full, or, with {@code incremental}, only the rows

@@ -94,7 +94,7 @@ class ModelPipelineTest extends IntegrationTest {
     PipelinePlan plan = ModelGraphPipelines.plan(graph);
     assertThat(plan.tables()).extracting(PipelinePlan.SourceTable::name)
         .containsExactlyInAnyOrder("sales", "customers", "regions", "products");
-    platform.deploy(engagement, graph, "@daily");
+    platform.deploy(engagement, graph, "@daily", null);
     driver().runJobs(engagementId);
     Task review = tasks.createTaskQuery().processInstanceBusinessKey(engagementId)
         .taskDefinitionKey(PipelineProcess.REVIEW).singleResult();

@@ -112,7 +112,8 @@ public class PipelineCreationAgent implements Agent {
         binding.unmapped(), binding.warnings());
 
     Map<String, Object> metadata = new LinkedHashMap<>();
-    Optional<PlatformPipelines.Deployed> deployed = deployOnPlatform(context, schedule.cron(), metadata);
+    Optional<PlatformPipelines.Deployed> deployed = deployOnPlatform(context, schedule.cron(),
+        freshness.map(RequirementTargets.TimeTarget::limit).orElse(null), metadata);
     deployed.ifPresent(d -> {
       metadata.put("platform_pipeline", d.processKey());
       metadata.put("platform_pipeline_version", d.version());
@@ -169,7 +170,7 @@ public class PipelineCreationAgent implements Agent {
    * mapping's), and starts its first run on the full data; nothing when the design offers no models.
    */
   private Optional<PlatformPipelines.Deployed> deployOnPlatform(AgentContext context, String cron,
-      Map<String, Object> metadata) {
+      java.time.Duration maxDataAge, Map<String, Object> metadata) {
     if (platform == null || modelGraph(context).isEmpty()) {
       return Optional.empty();
     }
@@ -182,7 +183,7 @@ public class PipelineCreationAgent implements Agent {
     metadata.put("platform_models_offered", graph.models().size());
     PlatformPipelines.Deployed d;
     try {
-      d = platform.deploy(context.engagement(), graph, cron);
+      d = platform.deploy(context.engagement(), graph, cron, maxDataAge);
     } catch (RuntimeException e) {
       // the spec and export stand on their own; the Build gate stays unmet without a platform pipeline run
       context.progress("platform_pipeline", "the pipeline could not be deployed on the platform: " + e.getMessage());

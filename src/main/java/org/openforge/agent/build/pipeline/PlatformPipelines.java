@@ -15,7 +15,8 @@ public interface PlatformPipelines {
   record Deployed(String processKey, int version, String runId, List<String> tables, int modelCount,
       int testCount) {}
 
-  Deployed deploy(Engagement engagement, ModelGraph graph, String cron);
+  /** @param maxDataAge the freshness requirement, which becomes the deployed product's SLA; null when there is none */
+  Deployed deploy(Engagement engagement, ModelGraph graph, String cron, java.time.Duration maxDataAge);
 
   /**
    * The Dagster export of the same plan (an asset per loaded table and per model, an asset check per test, the
