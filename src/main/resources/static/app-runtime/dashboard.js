@@ -57,13 +57,15 @@
       : { sort: '-' + widget.y[0], page_size: widget.limit || 20 };
     return data(widget.model, query).then((page) => {
       const chartView = echarts.init(canvas);
-      const categories = [...new Set(page.items.map((row) => row[widget.x]))];
+      // a missing dimension (a fact whose parent row is absent) is its own category, labelled as such
+      const label = (value) => (value === null || value === undefined ? '(none)' : String(value));
+      const categories = [...new Set(page.items.map((row) => label(row[widget.x])))];
       const series = widget.series
         ? [...new Set(page.items.map((row) => row[widget.series]))].map((name) => {
           // one line per value of the series column; a period it has no row for is drawn as zero
           const values = new Map(page.items.filter((row) => row[widget.series] === name)
-            .map((row) => [row[widget.x], row[widget.y[0]]]));
-          return { name: String(name), type: widget.type, data: categories.map((x) => values.get(x) ?? 0) };
+            .map((row) => [label(row[widget.x]), row[widget.y[0]]]));
+          return { name: label(name), type: widget.type, data: categories.map((x) => values.get(x) ?? 0) };
         })
         : widget.y.map((column) => ({
           name: column,

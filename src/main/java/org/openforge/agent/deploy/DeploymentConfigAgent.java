@@ -29,6 +29,7 @@ import org.openforge.process.ApprovalType;
 import org.openforge.datasource.catalog.TableInfo;
 import org.openforge.engagement.Artifact;
 import org.openforge.engagement.ArtifactService;
+import org.openforge.engagement.ProductSlug;
 import org.springframework.stereotype.Component;
 
 /**
@@ -136,11 +137,26 @@ public class DeploymentConfigAgent implements Agent {
     configMeta.put("min_replicas", input.minReplicas());
     configMeta.put("max_replicas", input.maxReplicas());
     Map<String, Object> secondaryMeta = new LinkedHashMap<>(configMeta);
-    String configLine = (input.kubernetes() ? reread.size() + " Kubernetes objects" : "Docker Compose with "
+    String configLine = (input.kubernetes() || input.platform() ? reread.size() + " Kubernetes objects" : "Docker Compose with "
         + ManifestValidator.map(composeReread, "services").size() + " services") + " for " + input.environment()
         + ": " + (errors == 0 ? "valid" : "invalid") + " (" + errors + " errors, " + warnings + " warnings)";
     List<ArtifactService.Draft> drafts = new ArrayList<>();
-    if (input.kubernetes()) {
+    if (input.platform()) {
+      Map<String, Object> platformPlan = PlatformPlan.of(context.engagement(), ProductSlug.of(context.engagement()),
+          built.orElse(null), pipeline, input, List.of("kubernetes-manifests.yaml", "docker-compose.yaml"));
+      Map<String, Object> planMeta = new LinkedHashMap<>(configMeta);
+      planMeta.put("product_version", platformPlan.get("version"));
+      String planLine = "platform deployment of " + platformPlan.get("product") + (built.isPresent()
+          ? " at target version " + built.get().version() : " (nothing published yet)") + "; Kubernetes and Compose "
+          + "files as exports: " + (errors == 0 ? "valid" : "invalid");
+      drafts.add(new ArtifactService.Draft("deployment-plan.json", KIND, "application/json",
+          json.write(platformPlan), planLine, planMeta));
+      drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", "kubernetes_manifests", "application/yaml",
+          header + kubernetesYaml, "Kubernetes export of the deployment", secondaryMeta));
+      drafts.add(new ArtifactService.Draft("docker-compose.yaml", "docker_compose", "application/yaml",
+          header + composeYaml, "Docker Compose export of the deployment", secondaryMeta));
+      configLine = planLine;
+    } else if (input.kubernetes()) {
       drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", KIND, "application/yaml",
           header + kubernetesYaml, configLine, configMeta));
       drafts.add(new ArtifactService.Draft("docker-compose.yaml", "docker_compose", "application/yaml",

@@ -28,12 +28,17 @@ public record DeploymentInput(String environment, String deploymentType, String 
     return deploymentType.equals("kubernetes") || deploymentType.equals("k8s");
   }
 
+  /** The platform serves the product itself (the default); Kubernetes and Compose files are then exports. */
+  public boolean platform() {
+    return deploymentType.equals("platform");
+  }
+
   public static DeploymentInput read(Map<String, Object> input, String slug) {
     String environment = text(input.get("environment"), "staging").toLowerCase(Locale.ROOT);
-    String type = text(input.get("deployment_type"), "kubernetes").toLowerCase(Locale.ROOT).replace('-', '_');
-    if (!type.matches("kubernetes|k8s|docker_compose|compose|docker")) {
+    String type = text(input.get("deployment_type"), "platform").toLowerCase(Locale.ROOT).replace('-', '_');
+    if (!type.matches("platform|kubernetes|k8s|docker_compose|compose|docker")) {
       throw new AgentDeclinedException("input_data.deployment_type '" + input.get("deployment_type")
-          + "' is not supported: kubernetes or docker_compose");
+          + "' is not supported: platform (the default), kubernetes or docker_compose");
     }
     Map<?, ?> resources = map(input.get("resources"));
     Map<?, ?> scaling = map(input.get("scaling"));

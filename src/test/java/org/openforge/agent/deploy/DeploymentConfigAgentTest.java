@@ -165,6 +165,26 @@ class DeploymentConfigAgentTest extends BuildAgentTest {
   }
 
   @Test
+  void byDefaultThePlatformServesTheProductAndTheManifestsAreExports() {
+    String engagement = builtEngagement(readOnlyRole);
+    completed(engagement, "deployment_config", Map.of("environment", "staging", "load_test",
+        Map.of("duration_seconds", 1, "concurrency", 1, "max_requests", 10)));
+    Artifact config = latest(engagement, "deployment_config");
+    assertThat(config.name()).isEqualTo("deployment-plan.json");
+    JsonNode plan = json(config);
+    assertThat(plan.get("deployment_type").asText()).isEqualTo("platform");
+    assertThat(plan.get("ready").asBoolean()).isTrue();
+    JsonNode served = json(latest(engagement, "data_api")).get("x-openforge-integration-tests");
+    assertThat(plan.get("version").asInt()).isEqualTo(served.get("version").asInt());
+    assertThat(plan.get("data_api").asText()).isEqualTo("/data/v1/" + served.get("product").asText());
+    assertThat(plan.get("models")).isNotEmpty();
+    assertThat(plan.get("on_approval").toString()).contains("timer start is switched on");
+    assertThat(latest(engagement, "kubernetes_manifests").content()).contains("kind: Deployment");
+    assertThat(latest(engagement, "docker_compose").content()).contains("services:");
+    assertThat(config.metadata()).containsEntry("deployment_type", "platform").containsEntry("valid", true);
+  }
+
+  @Test
   void aReadOnlyRoleLeavesNoHighFinding() {
     String engagement = builtEngagement(readOnlyRole);
     completed(engagement, "deployment_config", guideInput());
