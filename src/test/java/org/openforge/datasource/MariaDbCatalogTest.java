@@ -62,6 +62,22 @@ class MariaDbCatalogTest {
   }
 
   @Test
+  void largeTablesGetMarkedEstimatesFromARowSample() throws Exception {
+    ProfileOptions small = ProfileOptions.defaults().withExactMaxRows(10, 150).withTables(List.of("orders"));
+    TableInfo orders = catalogs.profile(ScratchDatabases.mariaDbSource(database), small).tables().get(0);
+    assertThat(orders.rowCount()).isEqualTo(201);
+    ColumnInfo store = orders.column("store_no").orElseThrow();
+    assertThat(store.profile().estimates()).containsEntry("distinct_count", "sample")
+        .containsEntry("top_values", "sample");
+    assertThat(store.profile().distinctApproximate()).isTrue();
+    assertThat(store.profile().distinctCount()).isEqualTo(2);
+    assertThat(store.profile().topValues()).extracting(v -> v.value()).containsExactlyInAnyOrder("1", "2");
+    ColumnInfo placed = orders.column("placed_at").orElseThrow();
+    assertThat(placed.profile().nullCount()).isEqualTo(1);
+    assertThat(String.valueOf(placed.profile().min())).startsWith("2024-01-01 01:00:00");
+  }
+
+  @Test
   void describesTablesKeysAndTypes() throws Exception {
     SourceCatalog catalog = catalogs.describe(ScratchDatabases.mariaDbSource(database));
     assertThat(catalog.serverVersion()).startsWith("MariaDB");

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.openforge.datasource.JdbcConfig;
+import org.openforge.datasource.SqlDialect;
 
 /**
  * How a database is connected to and catalogued: connection settings, session set-up and the catalog queries. How it
@@ -45,4 +47,26 @@ interface CatalogQueries {
   List<RawColumn> columns(Connection connection, List<String> schemas) throws SQLException;
 
   List<RawConstraint> constraints(Connection connection, List<String> schemas) throws SQLException;
+
+  /** The name profiles give estimates computed from {@link #sample} rows. */
+  default String sampleMethod() {
+    return "sample";
+  }
+
+  /**
+   * A FROM item reading about {@code fraction} of the rows of {@code table} (about {@code expectedRows} rows), the
+   * same rows for every query of one profile where the database allows it.
+   */
+  default String sample(SqlDialect dialect, String table, double fraction, long expectedRows) {
+    return dialect.sample(table, fraction);
+  }
+
+  /**
+   * The database's own statistics of a table's columns by column name (none where it keeps none), scaled to
+   * {@code rows}; at most {@code topValues} most common values each.
+   */
+  default Map<String, ColumnStatistics> statistics(Connection connection, String schema, String table, long rows,
+      int topValues, Duration timeout) throws SQLException {
+    return Map.of();
+  }
 }

@@ -62,7 +62,8 @@ public class Catalogs {
         version = SourceConnections.serverVersion(connection);
         tables = JdbcCatalog.read(source, connection, catalog, options, warnings);
         if (profile) {
-          JdbcProfiler profiler = new JdbcProfiler(connection, SqlDialect.of(source.sourceType()), options);
+          JdbcProfiler profiler = new JdbcProfiler(connection, SqlDialect.of(source.sourceType()), catalog,
+              options);
           tables = profileAll(source, profiler, tables, warnings);
         }
       } catch (SQLException e) {

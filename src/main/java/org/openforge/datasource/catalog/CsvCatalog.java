@@ -26,6 +26,10 @@ import org.openforge.datasource.DataSourceRecord;
  */
 final class CsvCatalog {
 
+  /** Beyond the exact-distinct limit: a HyperLogLog distinct count, top values from a heavy-hitter summary. */
+  private static final Map<String, String> OVERFLOW_ESTIMATES = Map.of("distinct_count", "hyperloglog",
+      "top_values", "heavy_hitters");
+
   private final DataSourceRecord source;
   private final CsvConfig config;
   private final CsvRoots roots;
@@ -236,8 +240,9 @@ final class CsvCatalog {
       NormalizedType type = info.normalizedType();
       facts.add(new ColumnFacts(info, scan.table(), scan.rows(), c.nonNull, c.distinct(), c.overflowed(),
           c.min(type), c.max(type), type == NormalizedType.STRING ? c.avgLength() : null,
-          c.overflowed() || c.distinct() < c.nonNull ? c.top(options.topValues()) : List.of(), type == NormalizedType.STRING ? c.patterns() : Map.of(), false,
-          Profiles.references(table, info.name())));
+          c.overflowed() || c.distinct() < c.nonNull ? c.top(options.topValues()) : List.of(),
+          type == NormalizedType.STRING ? c.patterns() : Map.of(), c.nonNull, false,
+          Profiles.references(table, info.name()), c.overflowed() ? OVERFLOW_ESTIMATES : Map.of()));
       long misfits = c.misfitCount(type);
       if (type != NormalizedType.STRING && misfits > 0) {
         quality.typeInconsistency(info.name(), type, misfits, c.nonNull, c.misfitExamples(type));

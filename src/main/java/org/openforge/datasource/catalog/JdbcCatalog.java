@@ -1,16 +1,13 @@
 package org.openforge.datasource.catalog;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openforge.datasource.DataSourceRecord;
 import org.openforge.datasource.JdbcConfig;
-import org.openforge.datasource.SqlDialect;
 
 /** Reads the structure of a JDBC source: tables and views, columns, keys and row counts (no profiling). */
 final class JdbcCatalog {
@@ -34,11 +31,11 @@ final class JdbcCatalog {
     for (CatalogQueries.RawConstraint c : catalog.constraints(connection, schemas)) {
       constraints.computeIfAbsent(key(c.schema(), c.table()), k -> new ArrayList<>()).add(c);
     }
+    List<CatalogQueries.RawTable> selected = catalog.tables(connection, schemas).stream()
+        .filter(t -> options.includes(t.schema(), t.name())).toList();
+    Map<CatalogQueries.RawTable, Long> counted = RowCounts.count(source, connection, selected, options, warnings);
     List<TableInfo> tables = new ArrayList<>();
-    for (CatalogQueries.RawTable t : catalog.tables(connection, schemas)) {
-      if (!options.includes(t.schema(), t.name())) {
-        continue;
-      }
+    for (CatalogQueries.RawTable t : selected) {
       List<ColumnInfo> cols = new ArrayList<>();
       int position = 1;
       for (CatalogQueries.RawColumn c : columns.getOrDefault(key(t.schema(), t.name()), List.of())) {
@@ -56,32 +53,13 @@ final class JdbcCatalog {
               List.copyOf(c.refColumns()), false));
         }
       }
-      Long rows = t.estimatedRows();
-      boolean exact = false;
-      if (options.exactMaxRows() >= 0 && (rows == null || rows <= options.exactMaxRows())) {
-        try {
-          rows = count(connection, SqlDialect.of(source.sourceType()).qualified(t.schema(), t.name()), options);
-          exact = true;
-        } catch (SQLException e) {
-          warnings.add("cannot count the rows of " + t.schema() + "." + t.name() + ": "
-              + ErrorMessages.describe(source, e).getMessage());
-        }
-      }
-      tables.add(new TableInfo(t.schema(), t.name(), t.kind(), rows, exact, List.copyOf(cols), primaryKey,
-          List.copyOf(foreignKeys), List.copyOf(uniques), List.of(), null));
+      Long exactRows = counted.get(t);
+      tables.add(new TableInfo(t.schema(), t.name(), t.kind(), exactRows != null ? exactRows : t.estimatedRows(),
+          exactRows != null, List.copyOf(cols), primaryKey, List.copyOf(foreignKeys), List.copyOf(uniques),
+          List.of(), null));
     }
     tables.sort(java.util.Comparator.comparing(TableInfo::schema).thenComparing(TableInfo::name));
     return tables;
-  }
-
-  private static long count(Connection connection, String table, ProfileOptions options) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.setQueryTimeout((int) Math.max(1, options.statementTimeout().toSeconds()));
-      try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   private static String key(String schema, String table) {

@@ -15,22 +15,33 @@ import java.util.stream.Collectors;
 import org.openforge.datasource.SqlDialect;
 
 /**
- * Profiles one table inside the database: one aggregate query per 40 columns (count, nulls, distincts, min/max,
- * lengths, pattern counts), one top-values query per column that has repeated values, one orphan count (and one
- * example query) per foreign key; for tables above {@link ProfileOptions#exactMaxRows()} one frequency query per
- * column on a sample for the distinct estimate. Rows never travel to Java beyond these aggregates.
+ * Profiles one table inside the database. Up to {@link ProfileOptions#exactMaxRows()} rows everything is exact: one
+ * aggregate query per 40 columns (count, nulls, distincts, min/max, lengths, pattern counts), one top-values query per
+ * column that has repeated values. Above, the table is read once: the aggregate keeps count, nulls, min and max (one
+ * scan, exact); distinct counts and top values come from the database's own statistics (pg_stats) or, where it has
+ * none, from a row sample, and string lengths and pattern shares from that sample; each such field is named in the
+ * profile's {@code estimates} with its method. Either way one orphan count (and one example query) per foreign key.
+ * Rows never travel to Java beyond these aggregates.
  */
 final class JdbcProfiler {
 
   private static final int COLUMNS_PER_QUERY = 40;
+  /**
+   * Rows sampled for string lengths and pattern shares of large tables: enough for a share within about ±1% (the
+   * semantic types decide at 50-95%), while eight regular expressions per text value over every row would cost
+   * many times the scan itself.
+   */
+  private static final int TEXT_SAMPLE_ROWS = 20_000;
 
   private final Connection connection;
   private final SqlDialect dialect;
+  private final CatalogQueries catalog;
   private final ProfileOptions options;
 
-  JdbcProfiler(Connection connection, SqlDialect dialect, ProfileOptions options) {
+  JdbcProfiler(Connection connection, SqlDialect dialect, CatalogQueries catalog, ProfileOptions options) {
     this.connection = connection;
     this.dialect = dialect;
+    this.catalog = catalog;
     this.options = options;
   }
 
@@ -47,23 +58,52 @@ final class JdbcProfiler {
         break;
       }
     }
+    SampleEstimates sample = null;
+    Map<String, ColumnStatistics> statistics = Map.of();
+    if (!exact && rows > 0) {
+      sample = sample(from, rows, options.sampleRows());
+      SampleEstimates texts = sample(from, rows, Math.min(options.sampleRows(), TEXT_SAMPLE_ROWS));
+      for (int start = 0; start < columns.size(); start += COLUMNS_PER_QUERY) {
+        texts.strings(columns.subList(start, Math.min(columns.size(), start + COLUMNS_PER_QUERY)), measured);
+      }
+      statistics = catalog.statistics(connection, table.schema(), table.name(), rows, options.topValues(),
+          options.statementTimeout());
+    }
     QualityBuilder quality = new QualityBuilder(rows);
     List<ColumnFacts> facts = new ArrayList<>();
     for (ColumnInfo c : columns) {
       Measured m = measured.get(c.name());
       Long distinct = m.distinct;
       boolean approximate = false;
-      if (!exact && distinctable(c) && m.nonNull > 0) {
-        distinct = estimateDistinct(from, c, m.nonNull, table.rowCount());
-        approximate = true;
-      }
       List<TopValue> top = List.of();
-      if (options.topValues() > 0 && distinctable(c) && m.nonNull > 0 && (distinct == null || distinct < m.nonNull
-          || approximate)) {
-        top = topValues(from, c);
+      Map<String, String> estimates = new LinkedHashMap<>();
+      if (exact) {
+        if (options.topValues() > 0 && distinctable(c) && m.nonNull > 0 && (distinct == null || distinct < m.nonNull)) {
+          top = topValues(from, c);
+        }
+      } else if (distinctable(c) && m.nonNull > 0) {
+        ColumnStatistics s = statistics.get(c.name());
+        String method = s != null ? "pg_stats" : catalog.sampleMethod();
+        if (s != null) {
+          distinct = Math.max(1, Math.min(m.nonNull, s.distinct()));
+          top = s.top().stream().map(t -> new TopValue(display(t.value(), c), t.count())).toList();
+        } else {
+          SampleEstimates.Estimate e = sample.estimate(c, m.nonNull, options.topValues());
+          distinct = e.distinct();
+          top = e.top();
+        }
+        approximate = true;
+        estimates.put("distinct_count", method);
+        if (options.topValues() > 0) {
+          estimates.put("top_values", method);
+        }
+      }
+      if (!exact && m.avgLength != null) {
+        estimates.put("avg_length", catalog.sampleMethod());
       }
       facts.add(new ColumnFacts(c, table.name(), rows, m.nonNull, distinct, approximate, m.min, m.max, m.avgLength,
-          top, m.patterns, Profiles.declaredKey(table, c.name()), Profiles.references(table, c.name())));
+          top, m.patterns, m.patternBase, Profiles.declaredKey(table, c.name()),
+          Profiles.references(table, c.name()), estimates));
     }
     for (ForeignKey fk : table.foreignKeys()) {
       orphans(from, fk, quality);
@@ -71,18 +111,32 @@ final class JdbcProfiler {
     return Profiles.finish(table, rows, facts, quality, options.maxExamples());
   }
 
-  private static boolean distinctable(ColumnInfo c) {
+  private SampleEstimates sample(String from, long rows, int sampleRows) {
+    double fraction = Math.min(1.0, (double) sampleRows / rows);
+    return new SampleEstimates(this, dialect, catalog.sample(dialect, from, fraction, Math.round(rows * fraction)));
+  }
+
+  /** Statistics spell booleans t/f; the profile spells them as the exact path does. */
+  private static String display(String value, ColumnInfo c) {
+    if (c.normalizedType() == NormalizedType.BOOLEAN) {
+      return "t".equals(value) ? "true" : "f".equals(value) ? "false" : value;
+    }
+    return value;
+  }
+
+  static boolean distinctable(ColumnInfo c) {
     return !c.unsupported() && c.normalizedType() != NormalizedType.JSON;
   }
 
   /** What the aggregate query measured about a column. */
-  private static final class Measured {
+  static final class Measured {
     long nonNull;
     Long distinct;
     Object min;
     Object max;
     Double avgLength;
     Map<ValuePattern, Long> patterns;
+    long patternBase;
   }
 
   private long aggregate(String from, List<ColumnInfo> chunk, boolean exact, Map<String, Measured> measured)
@@ -98,12 +152,8 @@ final class JdbcProfiler {
       if (!c.unsupported() && c.normalizedType().ordered()) {
         sql.append(", min(").append(q).append("), max(").append(q).append(')');
       }
-      if (!c.unsupported() && c.normalizedType() == NormalizedType.STRING) {
-        sql.append(", avg(").append(dialect.length(q)).append(')');
-        for (ValuePattern p : ValuePattern.values()) {
-          sql.append(", sum(case when ").append(dialect.matchesAsStored(q)).append(" then 1 else 0 end)");
-          params.add(p.regex());
-        }
+      if (exact && profilesText(c)) {
+        appendTextMeasures(sql, params, q);
       }
     }
     sql.append(" from ").append(from);
@@ -118,6 +168,7 @@ final class JdbcProfiler {
         for (ColumnInfo c : chunk) {
           Measured m = new Measured();
           m.nonNull = rs.getLong(i++);
+          m.patternBase = m.nonNull;
           if (distinctable(c) && exact) {
             m.distinct = rs.getLong(i++);
           }
@@ -125,13 +176,8 @@ final class JdbcProfiler {
             m.min = value(rs, i++, c.normalizedType());
             m.max = value(rs, i++, c.normalizedType());
           }
-          if (!c.unsupported() && c.normalizedType() == NormalizedType.STRING) {
-            double avg = rs.getDouble(i++);
-            m.avgLength = rs.wasNull() ? null : avg;
-            m.patterns = new EnumMap<>(ValuePattern.class);
-            for (ValuePattern p : ValuePattern.values()) {
-              m.patterns.put(p, rs.getLong(i++));
-            }
+          if (exact && profilesText(c)) {
+            i = readTextMeasures(rs, i, m);
           }
           measured.put(c.name(), m);
         }
@@ -140,36 +186,29 @@ final class JdbcProfiler {
     }
   }
 
-  /**
-   * The GEE estimator (Charikar et al. 2000) over a sample of about {@code sampleRows} rows:
-   * D = sqrt(N/n)·f1 + Σ_{j≥2} f_j, where f_j is the number of values seen j times in the sample (null when the
-   * sample came back empty).
-   */
-  private Long estimateDistinct(String from, ColumnInfo c, long nonNull, long tableRows) throws SQLException {
-    double fraction = Math.min(1.0, (double) options.sampleRows() / Math.max(1, tableRows));
-    String q = dialect.quote(c.name());
-    String sql = "select cnt, count(*) from (select " + q + " as v, count(*) as cnt from "
-        + dialect.sample(from, fraction) + " where " + q + " is not null group by " + q + ") g group by cnt";
-    long sampled = 0;
-    long singles = 0;
-    long repeated = 0;
-    try (PreparedStatement ps = prepare(sql); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        long times = rs.getLong(1);
-        long values = rs.getLong(2);
-        sampled += times * values;
-        if (times == 1) {
-          singles += values;
-        } else {
-          repeated += values;
-        }
-      }
+  /** Whether string lengths and value patterns are measured for this column. */
+  static boolean profilesText(ColumnInfo c) {
+    return !c.unsupported() && c.normalizedType() == NormalizedType.STRING;
+  }
+
+  /** Average length and one count per {@link ValuePattern}, each pattern bound as a parameter. */
+  void appendTextMeasures(StringBuilder sql, List<String> params, String quoted) {
+    sql.append(", avg(").append(dialect.length(quoted)).append(')');
+    for (ValuePattern p : ValuePattern.values()) {
+      sql.append(", sum(case when ").append(dialect.matchesAsStored(quoted)).append(" then 1 else 0 end)");
+      params.add(p.regex());
     }
-    if (sampled == 0) {
-      return null;
+  }
+
+  /** Reads what {@link #appendTextMeasures} asked for, from column {@code i}; returns the next column. */
+  static int readTextMeasures(ResultSet rs, int i, Measured m) throws SQLException {
+    double avg = rs.getDouble(i++);
+    m.avgLength = rs.wasNull() ? null : avg;
+    m.patterns = new EnumMap<>(ValuePattern.class);
+    for (ValuePattern p : ValuePattern.values()) {
+      m.patterns.put(p, rs.getLong(i++));
     }
-    double estimate = Math.sqrt((double) nonNull / sampled) * singles + repeated;
-    return Math.max(singles + repeated, Math.min(nonNull, Math.round(estimate)));
+    return i;
   }
 
   private List<TopValue> topValues(String from, ColumnInfo c) throws SQLException {
@@ -219,7 +258,7 @@ final class JdbcProfiler {
     quality.orphans(fk, count, examples);
   }
 
-  private PreparedStatement prepare(String sql) throws SQLException {
+  PreparedStatement prepare(String sql) throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     ps.setQueryTimeout((int) Math.max(1, options.statementTimeout().toSeconds()));
     return ps;
@@ -248,7 +287,7 @@ final class JdbcProfiler {
     }
   }
 
-  private static String text(ResultSet rs, int index, NormalizedType type) throws SQLException {
+  static String text(ResultSet rs, int index, NormalizedType type) throws SQLException {
     if (type == NormalizedType.BOOLEAN) {
       boolean b = rs.getBoolean(index);
       return rs.wasNull() ? null : String.valueOf(b);

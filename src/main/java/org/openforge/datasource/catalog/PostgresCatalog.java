@@ -8,10 +8,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.openforge.datasource.JdbcConfig;
+import org.openforge.datasource.SqlDialect;
 import org.postgresql.core.Parser;
 
 /** PostgreSQL: catalog from pg_class/pg_attribute/pg_constraint, read-only sessions with a statement timeout. */
@@ -211,6 +215,56 @@ final class PostgresCatalog implements CatalogQueries {
       }
     }
     return constraints;
+  }
+
+  @Override
+  public String sampleMethod() {
+    return "tablesample";
+  }
+
+  /**
+   * Block sampling (SYSTEM) reads only the sampled pages, where BERNOULLI visits every page of the table; below
+   * 10,000 sampled rows a table has too few pages for blocks to stand for it, so those sample rows (BERNOULLI). A
+   * fixed seed makes every query of one profile read the same sample.
+   */
+  @Override
+  public String sample(SqlDialect dialect, String table, double fraction, long expectedRows) {
+    String percent = String.format(Locale.ROOT, "%.6f", Math.min(100.0, Math.max(0.0001, fraction * 100)));
+    return table + " tablesample " + (expectedRows >= 10_000 ? "system" : "bernoulli") + " (" + percent
+        + ") repeatable (0)";
+  }
+
+  /**
+   * pg_stats as ANALYZE (or autovacuum) left it: n_distinct (negative: a share of the rows) and the most common
+   * values with their frequencies, scaled to {@code rows}. Statistics over inheritance children win, as the profile
+   * reads the table with its children. Never runs ANALYZE: sources are read-only.
+   */
+  @Override
+  public Map<String, ColumnStatistics> statistics(Connection connection, String schema, String table, long rows,
+      int topValues, Duration timeout) throws SQLException {
+    Map<String, ColumnStatistics> statistics = new HashMap<>();
+    try (PreparedStatement ps = connection.prepareStatement("""
+        select attname::text, n_distinct, most_common_vals::text::text[], most_common_freqs
+        from pg_stats where schemaname = ? and tablename = ? order by inherited""")) {
+      ps.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          double nDistinct = rs.getDouble(2);
+          long distinct = nDistinct >= 0 ? Math.round(nDistinct) : Math.round(-nDistinct * rows);
+          List<String> values = strings(rs.getArray(3));
+          Array freqArray = rs.getArray(4);
+          Object[] freqs = freqArray == null ? new Object[0] : (Object[]) freqArray.getArray();
+          List<TopValue> top = new ArrayList<>();
+          for (int i = 0; i < Math.min(topValues, Math.min(values.size(), freqs.length)); i++) {
+            top.add(new TopValue(values.get(i), Math.round(((Number) freqs[i]).doubleValue() * rows)));
+          }
+          statistics.put(rs.getString(1), new ColumnStatistics(Math.max(distinct, values.size()), List.copyOf(top)));
+        }
+      }
+    }
+    return statistics;
   }
 
   private static Array array(Connection connection, List<String> values) throws SQLException {

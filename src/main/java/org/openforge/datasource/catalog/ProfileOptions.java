@@ -7,11 +7,12 @@ import java.util.List;
  * How deep the profiler goes.
  *
  * @param topValues how many most-frequent values per column (0 to skip)
- * @param exactMaxRows tables up to this many rows (by the database's estimate) get exact row counts and exact
- *     distinct counts ({@code count(distinct)}); larger ones the estimate as row count and a distinct estimate from
- *     a sample (GEE estimator over {@code sampleRows} rows) — nulls, min and max stay exact. Negative: structure
- *     only, rows are not counted at all (the estimate is reported)
- * @param sampleRows the sample size for distinct estimates of large tables
+ * @param exactMaxRows tables up to this many rows (by the database's estimate) get exact row counts, exact
+ *     distinct counts ({@code count(distinct)}) and exact top values; larger ones distinct counts and top values from
+ *     the database's statistics (pg_stats) or a sample of {@code sampleRows} rows (Duj1 estimator), marked in each
+ *     column's {@code estimates} — rows, nulls, min and max stay exact (one scan). Negative: structure only, rows
+ *     are not counted at all (the estimate is reported)
+ * @param sampleRows the sample size for distinct and top-value estimates of large tables without statistics
  * @param csvExactDistinct distinct values counted exactly per CSV column; beyond, a HyperLogLog estimate (~0.8%
  *     error) and heavy-hitter top values recounted exactly in a second pass
  * @param statementTimeout the limit of every statement run against the source

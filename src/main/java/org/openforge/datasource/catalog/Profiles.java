@@ -33,7 +33,7 @@ final class Profiles {
       double nullRate = rows == 0 ? 0 : QualityBuilder.round((double) f.nulls() / rows);
       columns.add(c.withProfile(new ColumnProfile(f.nulls(), nullRate, f.distinct(), f.approximate(), f.min(),
           f.max(), f.avgLength() == null ? null : QualityBuilder.round(f.avgLength()), f.top(), semantic.type(),
-          semantic.evidence())));
+          semantic.evidence(), f.estimates())));
     }
     return new TableInfo(table.schema(), table.name(), table.kind(), rows, true, List.copyOf(columns),
         table.primaryKey(), table.foreignKeys(), table.uniqueConstraints(), List.copyOf(candidateKeys),

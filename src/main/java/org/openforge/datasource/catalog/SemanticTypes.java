@@ -176,8 +176,9 @@ final class SemanticTypes {
   }
 
   private static Semantic evidence(String type, ColumnFacts f, ValuePattern pattern) {
-    return new Semantic(type, f.matches(pattern) + " of " + f.nonNull() + " non-null values ("
-        + percent(f.matches(pattern), f.nonNull()) + ") match the " + pattern.label() + " pattern");
+    return new Semantic(type, f.matches(pattern) + " of " + f.patternBase() + (f.patternsSampled() ? " sampled" : "")
+        + " non-null values (" + percent(f.matches(pattern), f.patternBase()) + ") match the " + pattern.label()
+        + " pattern");
   }
 
   static String percent(long part, long whole) {

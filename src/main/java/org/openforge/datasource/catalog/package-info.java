@@ -23,14 +23,22 @@
  * {@link org.openforge.datasource.catalog.SourceAccessException} (message safe to show: no password, user or URL).
  *
  * <h2>How it measures</h2>
- * JDBC sources are profiled inside the database: one aggregate query per 40 columns (count, nulls,
- * {@code count(distinct)}, min, max, average length, regular-expression pattern counts), one top-values query per
- * column with repeated values, two queries per foreign key (orphan count and examples). Tables above
- * {@link org.openforge.datasource.catalog.ProfileOptions#exactMaxRows()} rows (default 1,000,000) get their distinct
- * counts estimated with the GEE estimator over a row sample ({@code TABLESAMPLE BERNOULLI} / {@code RAND()}) of
- * about 100,000 rows, flagged {@code distinct_approximate}. CSV files are streamed once with bounded memory: exact
+ * JDBC sources are profiled inside the database. Structure comes from three bulk catalog queries (tables, columns,
+ * constraints) whatever the number of tables, plus exact row counts of tables up to
+ * {@link org.openforge.datasource.catalog.ProfileOptions#exactMaxRows()} rows, batched (up to 100 tables per
+ * {@code union all} statement). Tables up to that size are profiled exactly: one aggregate query per 40 columns
+ * (count, nulls, {@code count(distinct)}, min, max, average length, regular-expression pattern counts), one
+ * top-values query per column with repeated values. Larger tables are read once: one aggregate scan for count,
+ * nulls, min and max (exact); distinct counts and top values come from the database's own statistics
+ * ({@code pg_stats}: n_distinct, most_common_vals/freqs, as ANALYZE or autovacuum left them; never refreshed, the
+ * source is read-only) or, for columns without statistics (and on MariaDB), from a row sample of about 100,000 rows
+ * ({@code TABLESAMPLE SYSTEM} / {@code RAND()}; Duj1 distinct estimator); average lengths and pattern shares come from
+ * a 20,000-row sample. Every estimated field is named in the column profile's {@code estimates} with its method
+ * ({@code pg_stats}, {@code tablesample}, {@code sample}) and {@code distinct_approximate} is set. Two queries per
+ * foreign key (orphan count and examples). CSV files are streamed once with bounded memory: exact
  * value counts up to 20,000 distinct values per column, beyond that a HyperLogLog estimate (2^14 registers, ~0.8%
- * error) and a Misra-Gries heavy-hitter summary whose candidates are recounted exactly in a second pass. Sessions
+ * error) and a Misra-Gries heavy-hitter summary whose candidates are recounted exactly in a second pass (marked
+ * {@code hyperloglog} / {@code heavy_hitters} in {@code estimates}). Sessions
  * are read-only with a server-side statement timeout; connects time out after 5 s.
  */
 package org.openforge.datasource.catalog;
