@@ -1,7 +1,9 @@
 package org.openforge.lifecycle;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.operaton.bpm.dmn.engine.DmnDecision;
 import org.operaton.bpm.dmn.engine.DmnEngine;
@@ -21,6 +23,13 @@ public class GateTables {
   private final RepositoryService repository;
   private final DmnEngine dmn;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+  private final Map<String, List<Map<String, Object>>> results = java.util.Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Map<String, Object>>> eldest) {
+          return size() > 10_000;
+        }
+      });
 
   public GateTables(RepositoryService repository) {
     this.repository = repository;
@@ -35,6 +44,15 @@ public class GateTables {
     }
     DmnDecision decision = parsed.computeIfAbsent(definition.getId(),
         id -> dmn.parseDecision(decisionKey, repository.getDmnModelInstance(id)));
-    return dmn.evaluateDecision(decision, variables).getResultList();
+    // a decision table is a pure function of its deployed version and its inputs: the same inputs give the same
+    // rows, so a remembered result is never stale (new evidence changes the inputs, a redeployment the version)
+    String key = definition.getId() + "|" + new TreeMap<>(variables);
+    List<Map<String, Object>> rows = results.get(key);
+    if (rows == null) {
+      rows = dmn.evaluateDecision(decision, variables).getResultList().stream()
+          .map(r -> java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))).toList();
+      results.put(key, rows);
+    }
+    return rows.stream().map(r -> (Map<String, Object>) new LinkedHashMap<>(r)).toList();
   }
 }
