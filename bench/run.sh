@@ -49,7 +49,7 @@ start() {
   done
   BOOT_SECONDS=$(python3 -c "import time; print(f'{time.time() - $t0:.2f}')")
 }
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status"; }
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$PID/status" 2>/dev/null || echo 0; }
 perf() { python3 bench/perf.py "$@" --url "http://localhost:$PORT" --key "$KEY" --engine-user bench \
            --engine-password bench-password; }
 tag() { sed -u "s/^RESULT|/RESULT|$1|/" | tee -a "$LINES"; }
