@@ -124,7 +124,8 @@ public class AgentRunner {
       LlmSettings settings = llm.settings(engagement.agentConfig(), taskType, task.maxIterations());
       LlmSession session = llm.client(settings).map(model -> new LlmSession(model, settings, task, executor,
           messages, tasks, journal, deadline, json.mapper())).orElse(null);
-      AgentContext context = new AgentContext(engagement, task, phase, artifacts.list(engagementId),
+      AgentContext context = new AgentContext(engagement, task, phase,
+          new LazyArtifacts(() -> artifacts.list(engagementId)),
           approvalRecords.reviewerFeedback(engagementId, phase.value()).orElse(null),
           kind -> artifacts.latestOfKind(engagementId, kind), journal, executor, session, runApprovals);
       AgentResult result = withinDeadline(deadline, () -> {
