@@ -75,8 +75,19 @@ public class AgentRuntime {
     return new IllegalStateException(cause.getMessage(), cause);
   }
 
-  /** The asynchronous-continuation job running this service task (on the task's execution or its parent). */
+  /**
+   * The asynchronous-continuation job running this service task (on the task's execution or its parent): the job the
+   * job executor is running on this thread when it is that one (no query), else found by a job query.
+   */
   private Job currentJob(DelegateExecution execution) {
+    org.operaton.bpm.engine.impl.jobexecutor.JobExecutorContext running =
+        org.operaton.bpm.engine.impl.context.Context.getJobExecutorContext();
+    Job current = running == null ? null : running.getCurrentJob();
+    if (current != null && execution.getProcessInstanceId().equals(current.getProcessInstanceId())
+        && (execution.getId().equals(current.getExecutionId())
+            || java.util.Objects.equals(execution.getParentId(), current.getExecutionId()))) {
+      return current;
+    }
     return management.createJobQuery().processInstanceId(execution.getProcessInstanceId())
         .activityId(execution.getCurrentActivityId()).list().stream()
         .filter(j -> j.getExecutionId().equals(execution.getId())
