@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Kubernetes resource quantities: CPU as cores or millicores ({@code 2}, {@code 0.5}, {@code 500m}), memory with
- * binary or decimal suffixes ({@code 4Gi}, {@code 512Mi}, {@code 1G}, {@code 1e9}), parsed by fabric8's {@code Quantity};
- * and their Docker Compose forms (parsed here: Compose has its own units).
+ * binary or decimal suffixes ({@code 4Gi}, {@code 512Mi}, {@code 1G}, {@code 1e9}), parsed by fabric8's
+ * {@code Quantity}; and their Docker Compose forms (parsed here: Compose has its own units).
  */
 public final class Quantities {
 
