@@ -82,7 +82,7 @@ class DeploymentExportsTest {
         .contains("HEALTHCHECK").contains("/actuator/health").contains("dev.openforge.product=\"sales\"")
         .contains("ENTRYPOINT [\"java\", \"-jar\", \"/app/open-forge.jar\"]");
     // USER comes after everything that needs root, and no secret is baked in
-    assertThat(dockerfile.indexOf("USER ")).isGreaterThan(dockerfile.indexOf("RUN "));
+    assertThat(dockerfile.indexOf("\nUSER ")).isGreaterThan(dockerfile.indexOf("\nRUN "));
     assertThat(dockerfile.lines().filter(l -> l.startsWith("ENV") || l.startsWith("    ")))
         .noneMatch(l -> l.contains("DATA_API_KEYS") || l.contains("OPENFORGE_TARGET_URL"));
   }
