@@ -167,6 +167,8 @@ public class DeploymentConfigAgent implements Agent {
       drafts.add(new ArtifactService.Draft("kubernetes-manifests.yaml", "kubernetes_manifests", "application/yaml",
           header + kubernetesYaml, "Kubernetes form of the deployment", secondaryMeta));
     }
+    drafts.add(new ArtifactService.Draft("Dockerfile", "dockerfile", "text/plain", DockerfileExport.generate(plan),
+        "Dockerfile: the Open Forge platform serving this product", Map.of("image", plan.image("platform"))));
     drafts.add(new ArtifactService.Draft("deployment-validation.json", VALIDATION_KIND, "application/json",
         json.write(new DeploymentValidation(DeploymentValidation.SCHEMA_VERSION, errors == 0, errors, warnings,
             issues)), configLine, Map.of("valid", errors == 0)));

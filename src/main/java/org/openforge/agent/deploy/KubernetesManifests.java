@@ -1,42 +1,106 @@
 package org.openforge.agent.deploy;
 
-import static org.openforge.agent.build.BuildJson.map;
-
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraintBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJobBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPortBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Kubernetes manifests of a deployment: Namespace (restricted pod security), ConfigMap, the data API's
- * Deployment with Service, HorizontalPodAutoscaler and PodDisruptionBudget, the dashboard's Deployment and Service,
- * a CronJob per pipeline job, NetworkPolicies (default deny, then what each component needs), and an Ingress with
- * TLS. Credentials come from a Secret that is referenced by name, never written here.
+ * The Kubernetes manifests of a deployment, built as fabric8 model objects: Namespace (restricted pod security),
+ * ConfigMap, the data API's Deployment with Service, HorizontalPodAutoscaler and PodDisruptionBudget, the dashboard's
+ * Deployment and Service, a CronJob per pipeline job, NetworkPolicies (default deny, then what each component needs),
+ * and an Ingress with TLS. Credentials come from a Secret that is referenced by name, never written here.
  */
 public final class KubernetesManifests {
 
   static final int HTTP_PORT = 8080;
   static final String INGRESS_NAMESPACE = "ingress-nginx";
+  /** Plain Jackson on the model classes: their annotations give the field order and leave out unset fields. */
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private KubernetesManifests() {}
 
+  /** The manifests as plain maps (the form written to YAML and validated), converted from {@link #objects}. */
   public static List<Map<String, Object>> generate(DeploymentPlan plan) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    objects(plan).forEach(o -> out.add(toMap(o)));
+    return out;
+  }
+
+  static Map<String, Object> toMap(HasMetadata object) {
+    return MAPPER.convertValue(object, new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  /** The manifests as fabric8 objects, in the order they are applied. */
+  public static List<HasMetadata> objects(DeploymentPlan plan) {
     DeploymentInput in = plan.input();
-    List<Map<String, Object>> docs = new ArrayList<>();
-    docs.add(map("apiVersion", "v1", "kind", "Namespace", "metadata", map("name", in.namespace(), "labels",
-        map("app.kubernetes.io/part-of", plan.slug(), "pod-security.kubernetes.io/enforce", "restricted"))));
-    docs.add(map("apiVersion", "v1", "kind", "ConfigMap", "metadata", meta(plan, plan.configMap(), "config"),
-        "data", plan.config()));
+    List<HasMetadata> docs = new ArrayList<>();
+    docs.add(new NamespaceBuilder().withNewMetadata().withName(in.namespace())
+        .addToLabels("app.kubernetes.io/part-of", plan.slug())
+        .addToLabels("pod-security.kubernetes.io/enforce", "restricted").endMetadata().build());
+    docs.add(new ConfigMapBuilder().withMetadata(meta(plan, plan.configMap(), "config"))
+        .withData(new LinkedHashMap<>(plan.config())).build());
     docs.add(deployment(plan, plan.api(), "api", in.replicas(), plan.image("api"), in.cpu(), in.memory(),
         "/healthz", "/readyz"));
     docs.add(service(plan, plan.api(), "api"));
-    docs.add(map("apiVersion", "autoscaling/v2", "kind", "HorizontalPodAutoscaler", "metadata",
-        meta(plan, plan.api(), "api"), "spec", map(
-            "scaleTargetRef", map("apiVersion", "apps/v1", "kind", "Deployment", "name", plan.api()),
-            "minReplicas", in.minReplicas(), "maxReplicas", in.maxReplicas(),
-            "metrics", List.of(map("type", "Resource", "resource", map("name", "cpu", "target",
-                map("type", "Utilization", "averageUtilization", in.targetCpuUtilization())))))));
-    docs.add(map("apiVersion", "policy/v1", "kind", "PodDisruptionBudget", "metadata", meta(plan, plan.api(), "api"),
-        "spec", map("maxUnavailable", 1, "selector", map("matchLabels", selector(plan, plan.api(), "api")))));
+    docs.add(new HorizontalPodAutoscalerBuilder().withMetadata(meta(plan, plan.api(), "api")).withNewSpec()
+        .withNewScaleTargetRef().withApiVersion("apps/v1").withKind("Deployment").withName(plan.api())
+        .endScaleTargetRef()
+        .withMinReplicas(in.minReplicas()).withMaxReplicas(in.maxReplicas())
+        .addNewMetric().withType("Resource").withNewResource().withName("cpu").withNewTarget().withType("Utilization")
+        .withAverageUtilization(in.targetCpuUtilization()).endTarget().endResource().endMetric()
+        .endSpec().build());
+    docs.add(new PodDisruptionBudgetBuilder().withMetadata(meta(plan, plan.api(), "api")).withNewSpec()
+        .withMaxUnavailable(new IntOrString(1)).withSelector(matching(selector(plan, plan.api(), "api")))
+        .endSpec().build());
     int uiReplicas = in.production() ? 2 : 1;
     docs.add(deployment(plan, plan.ui(), "ui", uiReplicas, plan.image("ui"), "100m", "128Mi", "/", "/"));
     docs.add(service(plan, plan.ui(), "ui"));
@@ -44,16 +108,20 @@ public final class KubernetesManifests {
       docs.add(cronJob(plan, job));
     }
     docs.addAll(networkPolicies(plan));
-    docs.add(map("apiVersion", "networking.k8s.io/v1", "kind", "Ingress", "metadata", map("name", plan.slug(),
-        "namespace", in.namespace(), "labels", labels(plan, plan.slug(), "ingress"), "annotations",
-        map("nginx.ingress.kubernetes.io/ssl-redirect", "true", "nginx.ingress.kubernetes.io/force-ssl-redirect",
-            "true")), "spec", map("ingressClassName", "nginx",
-        "tls", List.of(map("hosts", List.of(in.host()), "secretName", plan.slug() + "-tls")),
-        "rules", List.of(map("host", in.host(), "http", map("paths", List.of(
-            map("path", "/data-api", "pathType", "Prefix", "backend", map("service", map("name", plan.api(),
-                "port", map("name", "http")))),
-            map("path", "/", "pathType", "Prefix", "backend", map("service", map("name", plan.ui(),
-                "port", map("name", "http")))))))))));
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("nginx.ingress.kubernetes.io/ssl-redirect", "true");
+    annotations.put("nginx.ingress.kubernetes.io/force-ssl-redirect", "true");
+    IngressRule rule = new IngressRuleBuilder().withHost(in.host()).withNewHttp()
+        .addNewPath().withPath("/data-api").withPathType("Prefix").withNewBackend().withNewService()
+        .withName(plan.api()).withNewPort().withName("http").endPort().endService().endBackend().endPath()
+        .addNewPath().withPath("/").withPathType("Prefix").withNewBackend().withNewService()
+        .withName(plan.ui()).withNewPort().withName("http").endPort().endService().endBackend().endPath()
+        .endHttp().build();
+    docs.add(new IngressBuilder().withNewMetadata().withName(plan.slug()).withNamespace(in.namespace())
+        .withLabels(labels(plan, plan.slug(), "ingress")).withAnnotations(annotations).endMetadata()
+        .withNewSpec().withIngressClassName("nginx")
+        .addNewTl().withHosts(in.host()).withSecretName(plan.slug() + "-tls").endTl()
+        .withRules(rule).endSpec().build());
     return docs;
   }
 
@@ -69,141 +137,196 @@ public final class KubernetesManifests {
     return name.substring(0, 51 - hash.length()).replaceAll("-+$", "") + "-" + hash;
   }
 
-  static Map<String, Object> labels(DeploymentPlan plan, String name, String component) {
-    return map("app.kubernetes.io/name", name, "app.kubernetes.io/component", component,
-        "app.kubernetes.io/part-of", plan.slug(), "app.kubernetes.io/version", plan.tag(),
-        "app.kubernetes.io/managed-by", "open-forge");
+  static Map<String, String> labels(DeploymentPlan plan, String name, String component) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", name);
+    labels.put("app.kubernetes.io/component", component);
+    labels.put("app.kubernetes.io/part-of", plan.slug());
+    labels.put("app.kubernetes.io/version", plan.tag());
+    labels.put("app.kubernetes.io/managed-by", "open-forge");
+    return labels;
   }
 
-  static Map<String, Object> selector(DeploymentPlan plan, String name, String component) {
-    return map("app.kubernetes.io/name", name, "app.kubernetes.io/component", component);
+  static Map<String, String> selector(DeploymentPlan plan, String name, String component) {
+    Map<String, String> selector = new LinkedHashMap<>();
+    selector.put("app.kubernetes.io/name", name);
+    selector.put("app.kubernetes.io/component", component);
+    return selector;
   }
 
-  private static Map<String, Object> meta(DeploymentPlan plan, String name, String component) {
-    return map("name", name, "namespace", plan.input().namespace(), "labels", labels(plan, name, component));
+  private static LabelSelector matching(Map<String, String> labels) {
+    return new LabelSelectorBuilder().withMatchLabels(new LinkedHashMap<>(labels)).build();
   }
 
-  private static Map<String, Object> podSecurity() {
-    return map("runAsNonRoot", true, "runAsUser", 10001, "runAsGroup", 10001, "fsGroup", 10001,
-        "seccompProfile", map("type", "RuntimeDefault"));
+  private static ObjectMeta meta(DeploymentPlan plan, String name, String component) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(plan.input().namespace())
+        .withLabels(labels(plan, name, component)).build();
   }
 
-  private static Map<String, Object> containerSecurity() {
-    return map("allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true, "runAsNonRoot", true,
-        "capabilities", map("drop", List.of("ALL")));
+  private static PodSecurityContext podSecurity() {
+    return new PodSecurityContextBuilder().withRunAsNonRoot(true).withRunAsUser(10001L).withRunAsGroup(10001L)
+        .withFsGroup(10001L).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().build();
   }
 
-  private static List<Object> envFrom(DeploymentPlan plan) {
-    return List.of(map("configMapRef", map("name", plan.configMap())),
-        map("secretRef", map("name", plan.secret(), "optional", false)));
+  private static SecurityContext containerSecurity() {
+    return new SecurityContextBuilder().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
+        .withRunAsNonRoot(true).withNewCapabilities().withDrop("ALL").endCapabilities().build();
   }
 
-  private static Map<String, Object> deployment(DeploymentPlan plan, String name, String component, int replicas,
+  private static List<EnvFromSource> envFrom(DeploymentPlan plan, boolean secrets) {
+    List<EnvFromSource> out = new ArrayList<>();
+    out.add(new EnvFromSourceBuilder().withNewConfigMapRef().withName(plan.configMap()).endConfigMapRef().build());
+    if (secrets) {
+      out.add(new EnvFromSourceBuilder().withNewSecretRef().withName(plan.secret()).withOptional(false)
+          .endSecretRef().build());
+    }
+    return out;
+  }
+
+  private static ResourceRequirements resources(String cpu, String memory, String cpuLimit, String memoryLimit) {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory))
+        .addToLimits("cpu", new Quantity(cpuLimit)).addToLimits("memory", new Quantity(memoryLimit)).build();
+  }
+
+  private static Probe probe(String path, int initialDelay, int period) {
+    return new ProbeBuilder().withNewHttpGet().withPath(path).withPort(new IntOrString("http")).endHttpGet()
+        .withInitialDelaySeconds(initialDelay).withPeriodSeconds(period).withTimeoutSeconds(3)
+        .withFailureThreshold(3).build();
+  }
+
+  private static VolumeMount tmpMount() {
+    return new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build();
+  }
+
+  private static Volume tmpVolume(String size) {
+    return new VolumeBuilder().withName("tmp").withNewEmptyDir().withSizeLimit(new Quantity(size)).endEmptyDir()
+        .build();
+  }
+
+  private static Deployment deployment(DeploymentPlan plan, String name, String component, int replicas,
       String image, String cpu, String memory, String liveness, String readiness) {
-    Map<String, Object> container = map("name", component, "image", image, "imagePullPolicy", "IfNotPresent",
-        "ports", List.of(map("name", "http", "containerPort", HTTP_PORT, "protocol", "TCP")),
-        "envFrom", component.equals("api") ? envFrom(plan) : List.of(map("configMapRef", map("name",
-            plan.configMap()))),
-        "resources", map("requests", map("cpu", cpu, "memory", memory), "limits", map("cpu", cpu, "memory", memory)),
-        "readinessProbe", map("httpGet", map("path", readiness, "port", "http"), "initialDelaySeconds", 5,
-            "periodSeconds", 10, "timeoutSeconds", 3, "failureThreshold", 3),
-        "livenessProbe", map("httpGet", map("path", liveness, "port", "http"), "initialDelaySeconds", 15,
-            "periodSeconds", 20, "timeoutSeconds", 3, "failureThreshold", 3),
-        "securityContext", containerSecurity(),
-        "volumeMounts", List.of(map("name", "tmp", "mountPath", "/tmp")));
-    Map<String, Object> annotations = map("openforge.dev/ontology", plan.config().getOrDefault("ONTOLOGY", ""));
+    Container container = new ContainerBuilder().withName(component).withImage(image)
+        .withImagePullPolicy("IfNotPresent")
+        .withPorts(new ContainerPortBuilder().withName("http").withContainerPort(HTTP_PORT).withProtocol("TCP")
+            .build())
+        .withEnvFrom(envFrom(plan, component.equals("api")))
+        .withResources(resources(cpu, memory, cpu, memory))
+        .withReadinessProbe(probe(readiness, 5, 10)).withLivenessProbe(probe(liveness, 15, 20))
+        .withSecurityContext(containerSecurity()).withVolumeMounts(tmpMount()).build();
+    Map<String, String> annotations = new LinkedHashMap<>();
+    annotations.put("openforge.dev/ontology", plan.config().getOrDefault("ONTOLOGY", ""));
     if (component.equals("api")) {
       annotations.put("openforge.dev/secret-keys", String.join(",", plan.secretKeys()));
     }
-    Map<String, Object> podSpec = map("automountServiceAccountToken", false, "securityContext", podSecurity(),
-        "containers", List.of(container), "volumes", List.of(map("name", "tmp", "emptyDir", map("sizeLimit",
-            "64Mi"))));
+    PodSpecBuilder pod = new PodSpecBuilder().withAutomountServiceAccountToken(false)
+        .withSecurityContext(podSecurity()).withContainers(container).withVolumes(tmpVolume("64Mi"));
     if (plan.input().production() && replicas > 1) {
-      podSpec.put("topologySpreadConstraints", List.of(map("maxSkew", 1, "topologyKey",
-          "topology.kubernetes.io/zone", "whenUnsatisfiable", "ScheduleAnyway", "labelSelector",
-          map("matchLabels", selector(plan, name, component)))));
+      pod.withTopologySpreadConstraints(new TopologySpreadConstraintBuilder().withMaxSkew(1)
+          .withTopologyKey("topology.kubernetes.io/zone").withWhenUnsatisfiable("ScheduleAnyway")
+          .withLabelSelector(matching(selector(plan, name, component))).build());
     }
-    return map("apiVersion", "apps/v1", "kind", "Deployment", "metadata", meta(plan, name, component), "spec", map(
-        "replicas", replicas, "revisionHistoryLimit", 5,
-        "strategy", map("type", "RollingUpdate", "rollingUpdate", map("maxUnavailable", 0, "maxSurge", 1)),
-        "selector", map("matchLabels", selector(plan, name, component)),
-        "template", map("metadata", map("labels", labels(plan, name, component), "annotations", annotations),
-            "spec", podSpec)));
+    return new DeploymentBuilder().withMetadata(meta(plan, name, component)).withNewSpec()
+        .withReplicas(replicas).withRevisionHistoryLimit(5)
+        .withNewStrategy().withType("RollingUpdate").withNewRollingUpdate().withMaxUnavailable(new IntOrString(0))
+        .withMaxSurge(new IntOrString(1)).endRollingUpdate().endStrategy()
+        .withSelector(matching(selector(plan, name, component)))
+        .withNewTemplate().withNewMetadata().withLabels(labels(plan, name, component)).withAnnotations(annotations)
+        .endMetadata().withSpec(pod.build()).endTemplate()
+        .endSpec().build();
   }
 
-  private static Map<String, Object> service(DeploymentPlan plan, String name, String component) {
-    return map("apiVersion", "v1", "kind", "Service", "metadata", meta(plan, name, component), "spec", map(
-        "type", "ClusterIP", "selector", selector(plan, name, component),
-        "ports", List.of(map("name", "http", "port", 80, "targetPort", "http", "protocol", "TCP"))));
+  private static io.fabric8.kubernetes.api.model.Service service(DeploymentPlan plan, String name, String component) {
+    return new ServiceBuilder().withMetadata(meta(plan, name, component)).withNewSpec().withType("ClusterIP")
+        .withSelector(selector(plan, name, component))
+        .addNewPort().withName("http").withPort(80).withTargetPort(new IntOrString("http")).withProtocol("TCP")
+        .endPort().endSpec().build();
   }
 
-  private static Map<String, Object> cronJob(DeploymentPlan plan, String job) {
+  private static CronJob cronJob(DeploymentPlan plan, String job) {
     String name = cronJobName(plan.pipeline() + "-" + job.replace('_', '-'));
-    Map<String, Object> container = map("name", "pipeline", "image", plan.image("pipeline"),
-        "imagePullPolicy", "IfNotPresent",
-        "args", List.of("dagster", "job", "execute", "-m", plan.pipelineModule(), "-j", job),
-        "envFrom", envFrom(plan),
-        "resources", map("requests", map("cpu", "500m", "memory", "1Gi"), "limits", map("cpu", "1", "memory",
-            "2Gi")),
-        "securityContext", containerSecurity(),
-        "volumeMounts", List.of(map("name", "tmp", "mountPath", "/tmp")));
-    Map<String, Object> labels = labels(plan, name, "pipeline");
-    return map("apiVersion", "batch/v1", "kind", "CronJob", "metadata", meta(plan, name, "pipeline"), "spec", map(
-        "schedule", plan.cron(), "timeZone", "Etc/UTC", "concurrencyPolicy", "Forbid",
-        "successfulJobsHistoryLimit", 3, "failedJobsHistoryLimit", 3, "startingDeadlineSeconds", 600,
-        "jobTemplate", map("spec", map("backoffLimit", 2, "template", map("metadata", map("labels", labels,
-            "annotations", map("openforge.dev/secret-keys", String.join(",", plan.secretKeys()))),
-            "spec", map("restartPolicy", "Never", "automountServiceAccountToken", false,
-                "securityContext", podSecurity(), "containers", List.of(container),
-                "volumes", List.of(map("name", "tmp", "emptyDir", map("sizeLimit", "1Gi")))))))));
+    Container container = new ContainerBuilder().withName("pipeline").withImage(plan.image("pipeline"))
+        .withImagePullPolicy("IfNotPresent")
+        .withArgs("dagster", "job", "execute", "-m", plan.pipelineModule(), "-j", job)
+        .withEnvFrom(envFrom(plan, true)).withResources(resources("500m", "1Gi", "1", "2Gi"))
+        .withSecurityContext(containerSecurity()).withVolumeMounts(tmpMount()).build();
+    return new CronJobBuilder().withMetadata(meta(plan, name, "pipeline")).withNewSpec()
+        .withSchedule(plan.cron()).withTimeZone("Etc/UTC").withConcurrencyPolicy("Forbid")
+        .withSuccessfulJobsHistoryLimit(3).withFailedJobsHistoryLimit(3).withStartingDeadlineSeconds(600L)
+        .withNewJobTemplate().withNewSpec().withBackoffLimit(2).withNewTemplate()
+        .withNewMetadata().withLabels(labels(plan, name, "pipeline"))
+        .addToAnnotations("openforge.dev/secret-keys", String.join(",", plan.secretKeys())).endMetadata()
+        .withNewSpec().withRestartPolicy("Never").withAutomountServiceAccountToken(false)
+        .withSecurityContext(podSecurity()).withContainers(container).withVolumes(tmpVolume("1Gi")).endSpec()
+        .endTemplate().endSpec().endJobTemplate()
+        .endSpec().build();
   }
 
-  private static List<Map<String, Object>> networkPolicies(DeploymentPlan plan) {
-    Map<String, Object> dns = map("to", List.of(map("namespaceSelector", map("matchLabels",
-        map("kubernetes.io/metadata.name", "kube-system")))), "ports", List.of(map("protocol", "UDP", "port", 53),
-        map("protocol", "TCP", "port", 53)));
-    List<Object> sourcePorts = new ArrayList<>();
-    plan.sourcePorts().forEach(p -> sourcePorts.add(map("protocol", "TCP", "port", p)));
-    Map<String, Object> sources = map("to", List.of(map("ipBlock", map("cidr", "0.0.0.0/0", "except",
-        List.of("169.254.169.254/32")))), "ports", sourcePorts);
-    Map<String, Object> fromIngress = map("namespaceSelector", map("matchLabels",
-        map("kubernetes.io/metadata.name", INGRESS_NAMESPACE)));
-    List<Map<String, Object>> out = new ArrayList<>();
-    out.add(map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata",
-        meta(plan, plan.slug() + "-default-deny", "network"), "spec", map("podSelector", map(),
-        "policyTypes", List.of("Ingress", "Egress"))));
-    List<Object> apiEgress = new ArrayList<>(List.of(dns));
+  private static NetworkPolicyPort port(String protocol, int port) {
+    return new NetworkPolicyPortBuilder().withProtocol(protocol).withPort(new IntOrString(port)).build();
+  }
+
+  private static NetworkPolicyPeer namespace(String name) {
+    return new NetworkPolicyPeerBuilder().withNewNamespaceSelector()
+        .addToMatchLabels("kubernetes.io/metadata.name", name).endNamespaceSelector().build();
+  }
+
+  private static NetworkPolicyPeer pods(Map<String, String> labels) {
+    return new NetworkPolicyPeerBuilder().withPodSelector(matching(labels)).build();
+  }
+
+  /** Anywhere but the cloud metadata endpoint: the sources' addresses are not known when the manifests are made. */
+  private static NetworkPolicyPeer anywhere() {
+    return new NetworkPolicyPeerBuilder().withNewIpBlock().withCidr("0.0.0.0/0").withExcept("169.254.169.254/32")
+        .endIpBlock().build();
+  }
+
+  private static NetworkPolicyEgressRule egress(List<NetworkPolicyPeer> to, List<NetworkPolicyPort> ports) {
+    return new NetworkPolicyEgressRuleBuilder().withTo(to).withPorts(ports).build();
+  }
+
+  private static NetworkPolicy policy(DeploymentPlan plan, String name, Map<String, String> pods,
+      List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule> ingress,
+      List<NetworkPolicyEgressRule> egress) {
+    return new NetworkPolicyBuilder().withMetadata(meta(plan, name, "network")).withNewSpec()
+        .withPodSelector(pods.isEmpty() ? new LabelSelector() : matching(pods))
+        .withPolicyTypes("Ingress", "Egress")
+        .withIngress(ingress.isEmpty() ? null : ingress).withEgress(egress.isEmpty() ? null : egress)
+        .endSpec().build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule from(
+      List<NetworkPolicyPeer> peers) {
+    return new io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder().withFrom(peers)
+        .withPorts(port("TCP", HTTP_PORT)).build();
+  }
+
+  private static List<NetworkPolicy> networkPolicies(DeploymentPlan plan) {
+    NetworkPolicyEgressRule dns = egress(List.of(namespace("kube-system")), List.of(port("UDP", 53),
+        port("TCP", 53)));
+    List<NetworkPolicyPort> sourcePorts = new ArrayList<>();
+    plan.sourcePorts().forEach(p -> sourcePorts.add(port("TCP", p)));
+    NetworkPolicyPeer fromIngress = namespace(INGRESS_NAMESPACE);
+    List<NetworkPolicy> out = new ArrayList<>();
+    out.add(policy(plan, plan.slug() + "-default-deny", Map.of(), List.of(), List.of()));
+    List<NetworkPolicyEgressRule> apiEgress = new ArrayList<>(List.of(dns));
     if (!sourcePorts.isEmpty()) {
-      apiEgress.add(sources);
+      apiEgress.add(egress(List.of(anywhere()), sourcePorts));
     }
-    out.add(map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata",
-        meta(plan, plan.api(), "network"), "spec", map(
-            "podSelector", map("matchLabels", selector(plan, plan.api(), "api")),
-            "policyTypes", List.of("Ingress", "Egress"),
-            "ingress", List.of(map("from", List.of(fromIngress, map("podSelector", map("matchLabels",
-                selector(plan, plan.ui(), "ui")))), "ports", List.of(map("protocol", "TCP", "port", HTTP_PORT)))),
-            "egress", apiEgress)));
-    out.add(map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata",
-        meta(plan, plan.ui(), "network"), "spec", map(
-            "podSelector", map("matchLabels", selector(plan, plan.ui(), "ui")),
-            "policyTypes", List.of("Ingress", "Egress"),
-            "ingress", List.of(map("from", List.of(fromIngress), "ports", List.of(map("protocol", "TCP", "port",
-                HTTP_PORT)))),
-            "egress", List.of(dns, map("to", List.of(map("podSelector", map("matchLabels",
-                selector(plan, plan.api(), "api")))), "ports", List.of(map("protocol", "TCP", "port",
-                HTTP_PORT)))))));
+    out.add(policy(plan, plan.api(), selector(plan, plan.api(), "api"),
+        List.of(from(List.of(fromIngress, pods(selector(plan, plan.ui(), "ui"))))), apiEgress));
+    out.add(policy(plan, plan.ui(), selector(plan, plan.ui(), "ui"), List.of(from(List.of(fromIngress))),
+        List.of(dns, egress(List.of(pods(selector(plan, plan.api(), "api"))), List.of(port("TCP", HTTP_PORT))))));
     if (!plan.pipelineJobs().isEmpty()) {
-      List<Object> ports = new ArrayList<>(sourcePorts);
+      List<NetworkPolicyPort> ports = new ArrayList<>(sourcePorts);
       if (!plan.sourcePorts().contains(5432)) {
-        ports.add(map("protocol", "TCP", "port", 5432));
+        ports.add(port("TCP", 5432));
       }
-      out.add(map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy", "metadata",
-          meta(plan, plan.pipeline(), "network"), "spec", map(
-              "podSelector", map("matchLabels", map("app.kubernetes.io/component", "pipeline",
-                  "app.kubernetes.io/part-of", plan.slug())),
-              "policyTypes", List.of("Ingress", "Egress"),
-              "egress", List.of(dns, map("to", List.of(map("ipBlock", map("cidr", "0.0.0.0/0", "except",
-                  List.of("169.254.169.254/32")))), "ports", ports)))));
+      Map<String, String> pipelinePods = new LinkedHashMap<>();
+      pipelinePods.put("app.kubernetes.io/component", "pipeline");
+      pipelinePods.put("app.kubernetes.io/part-of", plan.slug());
+      out.add(policy(plan, plan.pipeline(), pipelinePods, List.of(), List.of(dns, egress(List.of(anywhere()),
+          ports))));
     }
     return out;
   }

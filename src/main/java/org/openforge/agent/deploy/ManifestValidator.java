@@ -6,20 +6,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import org.openforge.agent.build.pipeline.Cron;
 
 /**
- * Structural validation of Kubernetes manifests and a Docker Compose file, offline: required fields and names,
- * resource quantity syntax and requests within limits, probes, pinned image tags, selectors and labels that match
- * (Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy, Ingress), autoscaling bounds
- * (min ≤ replicas ≤ max), cron schedules, and credentials never written as values.
+ * Policy rules over Kubernetes manifests and a Docker Compose file, offline. Structure is not checked by hand: each
+ * manifest must read back into its fabric8 model class ({@code kubernetes_model}, {@code unknown_kind}) and the
+ * Compose file must satisfy the compose-spec JSON Schema ({@code compose_schema}). The rules: names and labels the
+ * API server accepts, quantities that parse (fabric8 {@code Quantity}) with requests within limits, probes, pinned
+ * image tags, non-root containers, selectors and references that match (Service, HorizontalPodAutoscaler,
+ * PodDisruptionBudget, NetworkPolicy, Ingress), autoscaling bounds (min ≤ replicas ≤ max), cron schedules, TLS in
+ * production, and credentials never written as values.
  */
 public final class ManifestValidator {
 
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile(
       "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
   private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$");
-  private static final Pattern CONFIG_KEY = Pattern.compile("^[-._a-zA-Z0-9]+$");
+  private static final ObjectMapper MODEL = new ObjectMapper();
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(password|passwd|secret|token|api_?key|private_?key|credential).*");
   private static final Pattern URL_CREDENTIALS = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\\s]+:[^/@\\s]+@");
@@ -36,11 +43,7 @@ public final class ManifestValidator {
       String kind = text(d, "kind");
       String name = text(d, "metadata.name");
       String object = (kind == null ? "?" : kind) + "/" + (name == null ? "?" : name);
-      if (text(d, "apiVersion") == null) {
-        out.add(ManifestIssue.error("missing_field", object, "apiVersion", "apiVersion is required"));
-      }
-      if (kind == null) {
-        out.add(ManifestIssue.error("missing_field", object, "kind", "kind is required"));
+      if (!model(d, object, out) || kind == null) {
         continue;
       }
       if (name == null) {
@@ -91,6 +94,33 @@ public final class ManifestValidator {
     return out;
   }
 
+  /**
+   * Whether the document reads back into its fabric8 model class (kind and apiVersion known, every field of its
+   * type); the issue says where it does not.
+   */
+  private static boolean model(Map<String, Object> d, String object, List<ManifestIssue> out) {
+    try {
+      KubernetesResource resource = MODEL.convertValue(d, KubernetesResource.class);
+      if (resource instanceof GenericKubernetesResource) {
+        out.add(ManifestIssue.error("unknown_kind", object, "kind", "no Kubernetes model of kind " + d.get("kind")
+            + " in " + d.get("apiVersion")));
+        return false;
+      }
+      return true;
+    } catch (IllegalArgumentException e) {
+      String path = "";
+      String message = e.getMessage();
+      if (e.getCause() instanceof JsonMappingException m) {
+        path = String.join(".", m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+            : "[" + r.getIndex() + "]").toList()).replace(".[", "[");
+        message = m.getOriginalMessage();
+      }
+      out.add(ManifestIssue.error("kubernetes_model", object, path, "does not read as a Kubernetes object: "
+          + message));
+      return false;
+    }
+  }
+
   private static void deployment(Map<String, Object> d, String object, boolean production, List<ManifestIssue> out) {
     Map<String, Object> selector = map(d, "spec.selector.matchLabels");
     Map<String, Object> labels = map(d, "spec.template.metadata.labels");
@@ -103,9 +133,7 @@ public final class ManifestValidator {
     }
     labels(object, "spec.template.metadata.labels", labels, out);
     Object replicas = get(d, "spec.replicas");
-    if (replicas != null && !(replicas instanceof Number n && n.intValue() >= 0)) {
-      out.add(ManifestIssue.error("invalid_replicas", object, "spec.replicas", "replicas must be a whole number ≥ 0"));
-    } else if (production && replicas instanceof Number n && n.intValue() < 2) {
+    if (production && replicas instanceof Number n && n.intValue() < 2) {
       out.add(ManifestIssue.warning("single_replica", object, "spec.replicas", "one replica in production: no "
           + "availability during restarts"));
     }
@@ -249,7 +277,8 @@ public final class ManifestValidator {
     Object max = get(d, "spec.maxReplicas");
     int minimum = min instanceof Number n ? n.intValue() : 1;
     if (!(max instanceof Number)) {
-      out.add(ManifestIssue.error("missing_field", object, "spec.maxReplicas", "maxReplicas is required"));
+      out.add(ManifestIssue.error("no_autoscaling_range", object, "spec.maxReplicas", "no maxReplicas: the "
+          + "autoscaling range is unbounded"));
       return;
     }
     int maximum = ((Number) max).intValue();
@@ -355,23 +384,15 @@ public final class ManifestValidator {
 
   private static void configMap(Map<String, Object> d, String object, List<ManifestIssue> out) {
     Map<String, Object> data = map(d, "data");
-    data.forEach((key, value) -> {
-      if (!CONFIG_KEY.matcher(key).matches()) {
-        out.add(ManifestIssue.error("invalid_config_key", object, "data." + key, "'" + key + "' is no valid key"));
-      }
-      if (!(value instanceof String)) {
-        out.add(ManifestIssue.error("invalid_config_value", object, "data." + key, "ConfigMap values are strings"));
-      }
-      secretValue(key, value, object, "data." + key, out);
-    });
+    data.forEach((key, value) -> secretValue(key, value, object, "data." + key, out));
   }
 
-  /** The issues of a Docker Compose document. */
+  /** The issues of a Docker Compose document: the compose-spec schema's, then the policy rules. */
   public static List<ManifestIssue> compose(Map<String, Object> compose) {
-    List<ManifestIssue> out = new ArrayList<>();
+    List<ManifestIssue> out = new ArrayList<>(ComposeSchema.validate(compose));
     Map<String, Object> services = map(compose, "services");
     if (services.isEmpty()) {
-      out.add(ManifestIssue.error("missing_field", "compose", "services", "no services"));
+      out.add(ManifestIssue.error("no_services", "compose", "services", "no services: nothing would run"));
     }
     services.forEach((name, raw) -> {
       Map<String, Object> s = cast(raw);

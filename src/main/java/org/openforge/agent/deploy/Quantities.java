@@ -1,60 +1,49 @@
 package org.openforge.agent.deploy;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Kubernetes resource quantities: CPU as cores or millicores ({@code 2}, {@code 0.5}, {@code 500m}), memory with
- * binary or decimal suffixes ({@code 4Gi}, {@code 512Mi}, {@code 1G}, {@code 1e9}); and their Docker Compose forms.
+ * binary or decimal suffixes ({@code 4Gi}, {@code 512Mi}, {@code 1G}, {@code 1e9}), parsed by fabric8's
+ * {@code Quantity}; and their Docker Compose forms (parsed here: Compose has its own units).
  */
 public final class Quantities {
 
-  private static final Pattern CPU = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)(m?)$");
-  private static final Pattern MEMORY = Pattern.compile(
-      "^([0-9]+(?:\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|e[0-9]+)?$");
-  private static final Map<String, BigDecimal> FACTORS = Map.ofEntries(
-      Map.entry("", BigDecimal.ONE), Map.entry("k", BigDecimal.valueOf(1000L)),
-      Map.entry("M", BigDecimal.valueOf(1000L * 1000)), Map.entry("G", BigDecimal.valueOf(1000L * 1000 * 1000)),
-      Map.entry("T", BigDecimal.valueOf(1000L * 1000 * 1000 * 1000)),
-      Map.entry("P", BigDecimal.valueOf(1000L * 1000 * 1000 * 1000 * 1000)),
-      Map.entry("E", BigDecimal.valueOf(1000L * 1000 * 1000 * 1000 * 1000 * 1000)),
-      Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-      Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-      Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
-
   private Quantities() {}
+
+  /**
+   * The amount of a Kubernetes quantity as fabric8 parses it (cores for CPU, bytes for memory), when the text is
+   * one: {@code 500m}, {@code 0.5}, {@code 4Gi}, {@code 1G}, {@code 1e3}; not {@code 4GB} or {@code 2 cores}.
+   */
+  public static Optional<BigDecimal> amount(String text) {
+    if (text == null || text.isBlank() || !text.strip().equals(text)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(plain(Quantity.getAmountInBytes(new Quantity(text))));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Millicores, when the text is a CPU quantity. */
   public static Optional<BigDecimal> millicores(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    Matcher m = CPU.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    return Optional.of(m.group(2).isEmpty() ? n.multiply(BigDecimal.valueOf(1000)) : n);
+    return amount(text).map(cores -> plain(cores.multiply(BigDecimal.valueOf(1000))));
+  }
+
+  /** The least scale that keeps the value ({@code 500.000} → {@code 500}, {@code 0.50} → {@code 0.5}). */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   /** Bytes, when the text is a memory quantity. */
   public static Optional<BigDecimal> bytes(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    Matcher m = MEMORY.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    BigDecimal n = new BigDecimal(m.group(1));
-    String suffix = m.group(2) == null ? "" : m.group(2);
-    if (suffix.startsWith("e")) {
-      return Optional.of(n.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1))));
-    }
-    return Optional.of(n.multiply(FACTORS.get(suffix)));
+    return amount(text);
   }
 
   /** The CPU as Docker Compose {@code cpus} ("2", "0.5"), or the text unchanged when it is no quantity. */

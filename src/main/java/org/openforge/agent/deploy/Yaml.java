@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +32,34 @@ final class Yaml {
     }
   }
 
-  /** Several documents, each started by a "---" line. */
-  static String writeAll(List<Map<String, Object>> documents) {
+  /** Several documents (maps or fabric8 objects), each started by a "---" line. */
+  static String writeAll(List<?> documents) {
     StringBuilder out = new StringBuilder();
-    for (Map<String, Object> doc : documents) {
+    for (Object doc : documents) {
       out.append("---\n").append(write(doc));
     }
     return out.toString();
+  }
+
+  /**
+   * Every document of a YAML stream as its fabric8 model object (the kind and apiVersion choose the class; an
+   * unknown kind reads as a {@link io.fabric8.kubernetes.api.model.GenericKubernetesResource}).
+   */
+  static List<HasMetadata> readObjects(String yaml) {
+    try (MappingIterator<KubernetesResource> it = MAPPER.readerFor(KubernetesResource.class).readValues(yaml)) {
+      List<HasMetadata> out = new ArrayList<>();
+      while (it.hasNext()) {
+        KubernetesResource doc = it.next();
+        if (doc instanceof HasMetadata object) {
+          out.add(object);
+        } else if (doc != null) {
+          throw new IllegalArgumentException("not a Kubernetes object: " + doc.getClass().getSimpleName());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not valid Kubernetes YAML: " + e.getMessage(), e);
+    }
   }
 
   /** Every document of a YAML stream. */

@@ -96,6 +96,11 @@ class DeploymentConfigAgentTest extends BuildAgentTest {
         "ConfigMap", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
         "CronJob", "Ingress");
     assertThat(config.content()).contains("secretRef:").doesNotContain("kind: Secret");
+    assertThat(Yaml.readObjects(config.content())).extracting(o -> o.getKind()).hasSize(docs.size())
+        .contains("Deployment", "HorizontalPodAutoscaler", "CronJob", "Ingress");
+    Artifact dockerfile = latest(engagement, "dockerfile");
+    assertThat(dockerfile.content()).contains("FROM eclipse-temurin:17-jre").contains("EXPOSE 8080")
+        .contains("/actuator/health");
     Artifact compose = latest(engagement, "docker_compose");
     assertThat(compose.content()).contains("${OPENFORGE_SOURCE_").contains("cpus: \"2\"").contains("memory: 4g");
 
