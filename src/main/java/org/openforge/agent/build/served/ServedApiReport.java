@@ -25,7 +25,7 @@ public record ServedApiReport(boolean run, String reason, String product, Intege
     Optional<ServedProducts.Built> built = served.built(engagement);
     if (built.isEmpty() || built.get().models().isEmpty()) {
       return new ServedApiReport(false, "no version of the product is published in the target yet: the Build's "
-          + "pipeline run publishes it (see GET /api/v1/engagements/" + engagement.id() + "/pipeline/runs)",
+          + "pipeline run publishes it (see GET /api/v1/engagements/" + engagement.id() + "/pipeline-runs)",
           null, null, base.get(), List.of());
     }
     try (ServedProducts.Access access = served.access(engagement, runName)) {
