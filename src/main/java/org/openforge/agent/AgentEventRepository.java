@@ -21,8 +21,16 @@ public class AgentEventRepository {
   }
 
   public AgentEvent append(String taskId, String type, Map<String, Object> payload, OffsetDateTime at) {
-    int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from agent_event where task_id = :t")
+    return append(taskId, nextSeq(taskId), type, payload, at);
+  }
+
+  /** The number the task's next event takes. */
+  public int nextSeq(String taskId) {
+    return jdbc.sql("select coalesce(max(seq), 0) + 1 from agent_event where task_id = :t")
         .param("t", taskId).query(Integer.class).single();
+  }
+
+  public AgentEvent append(String taskId, int seq, String type, Map<String, Object> payload, OffsetDateTime at) {
     jdbc.sql("""
         insert into agent_event (task_id, seq, event_type, payload, created_at)
         values (:t, :seq, :type, :payload, :at)""")

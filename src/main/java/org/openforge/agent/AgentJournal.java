@@ -13,31 +13,27 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes what a run does as it happens, each write in its own transaction (committed at once, not with the job):
- * the task record of a phase agent, its start, its progress and tool-call events, and its failure — which the job's
- * rollback must not erase. The final result is written in the job's transaction by the runtime.
+ * Writes what a run does as it happens, committed apart from the job (at once, not with it): the task record of a
+ * phase agent and its start (each in its own transaction), its progress and tool-call events (through the
+ * {@link JournalWriter}, which commits them as they come, several to a transaction when they come together), and
+ * its failure — which the job's rollback must not erase. The final result is written in the job's transaction by
+ * the runtime, after {@link #flush} — so the events of a finished run are all stored before it.
  */
 @Component
 public class AgentJournal {
 
-  private static final Object[] STRIPES = new Object[64];
-
-  static {
-    for (int i = 0; i < STRIPES.length; i++) {
-      STRIPES[i] = new Object();
-    }
-  }
-
   private final AgentTaskRepository tasks;
   private final AgentEventRepository events;
   private final TransactionTemplate newTransaction;
+  private final JournalWriter writer;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
 
   public AgentJournal(AgentTaskRepository tasks, AgentEventRepository events, PlatformTransactionManager txManager,
-      ApplicationEventPublisher publisher, Clock clock) {
+      JournalWriter writer, ApplicationEventPublisher publisher, Clock clock) {
     this.tasks = tasks;
     this.events = events;
+    this.writer = writer;
     this.newTransaction = new TransactionTemplate(txManager);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.publisher = publisher;
@@ -73,8 +69,13 @@ public class AgentJournal {
     }
   }
 
+  /** The run started: the task is running (committed with its first event, through the writer). */
   public void started(String taskId, String executionId, int attempt) {
-    newTransaction.executeWithoutResult(status -> tasks.markRunning(taskId, executionId, now()));
+    OffsetDateTime at = now();
+    writer.submit(taskId, () -> {
+      tasks.markRunning(taskId, executionId, at);
+      return null;
+    });
     progress(taskId, "started", attempt <= 1 ? "agent started" : "agent started (attempt " + attempt + ")");
   }
 
@@ -86,32 +87,31 @@ public class AgentJournal {
   }
 
   /**
-   * Appends an event in its own transaction. Events of one task are numbered one after the other: appends of the
-   * same task are serialised here (a run may call tools from several threads), and a number taken concurrently by
-   * another node is retried.
+   * Appends an event: it commits with the journal writer's next transaction, numbered after the task's earlier events
+   * (the writer keeps their order; a number taken concurrently by another node is taken again), and is announced
+   * once committed.
    */
   public void event(String taskId, String type, Map<String, Object> payload) {
-    AgentEvent event;
-    synchronized (STRIPES[Math.floorMod(taskId.hashCode(), STRIPES.length)]) {
-      event = withRetry(() -> newTransaction.execute(status -> events.append(taskId, type, payload, now())));
-    }
-    publisher.publishEvent(new EventCommitted(event));
+    OffsetDateTime at = now();
+    writer.submit(taskId, () -> {
+      AgentEvent event = events.append(taskId, writer.next("event", taskId, () -> events.nextSeq(taskId)), type,
+          payload, at);
+      return () -> publisher.publishEvent(new EventCommitted(event));
+    });
   }
 
-  private static <T> T withRetry(java.util.function.Supplier<T> append) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return append.get();
-      } catch (org.springframework.dao.DuplicateKeyException e) {
-        if (attempt >= 5) {
-          throw e;
-        }
-      }
-    }
+  /** Waits until the task's events so far are committed; throws when one could not be stored. */
+  public void flush(String taskId) {
+    writer.flush(taskId);
   }
 
   /** A failed attempt: {@code final} when no retry follows (an incident) — the task is failed — else pending. */
   public void failed(String taskId, String error, boolean finalAttempt) {
+    try {
+      flush(taskId);
+    } catch (RuntimeException e) {
+      // the run's own events could not be stored; its failure still is, below
+    }
     newTransaction.executeWithoutResult(status -> tasks.setStatus(taskId,
         finalAttempt ? AgentTaskStatus.FAILED : AgentTaskStatus.PENDING, error, finalAttempt ? now() : null));
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -122,6 +122,7 @@ public class AgentJournal {
     } else {
       progress(taskId, "retrying", "attempt failed, will retry: " + error);
     }
+    flush(taskId);
   }
 
   private OffsetDateTime now() {

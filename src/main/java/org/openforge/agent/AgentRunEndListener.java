@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 @Component("agentRunEndListener")
 public class AgentRunEndListener implements ExecutionListener {
 
+  /** The end events of a run that recorded its outcome (completed, or declined: failed for good). */
+  private static final java.util.Set<String> FINISHED = java.util.Set.of("EndEvent_EvidenceRecorded",
+      "EndEvent_AgentDeclined");
+
   private final AgentTaskRepository tasks;
   private final Clock clock;
 
@@ -24,6 +28,9 @@ public class AgentRunEndListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (FINISHED.contains(execution.getCurrentActivityId())) {
+      return;
+    }
     String reason = execution.getSuperExecution() != null ? "its phase ended" : "its process instance was deleted";
     tasks.cancelOpen(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), reason,
         OffsetDateTime.now(clock));

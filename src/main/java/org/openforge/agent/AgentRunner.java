@@ -132,10 +132,10 @@ public class AgentRunner {
         AgentResult own = agent.run(context);
         return session == null ? own : assist.review(context, own, session);
       });
-      complete(task, executor, result);
-      transcript.outcome(result.summary());
+      complete(task, executor, transcript, result);
       return new AgentRunOutcome.Completed(result.summary());
     } catch (ApprovalPending pending) {
+      settle(task.id());
       tasks.setStatus(task.id(), AgentTaskStatus.WAITING_APPROVAL, null, null);
       return new AgentRunOutcome.NeedsApproval(pending);
     } catch (AgentDeclinedException | AgentLimitExceeded e) {
@@ -145,9 +145,19 @@ public class AgentRunner {
     } catch (java.util.concurrent.CancellationException e) {
       // cancelled while it ran: the cancellation already ended the task and its job; nothing to record
       log.info("agent {} of engagement {} stopped: {}", task.taskType(), task.engagementId(), e.getMessage());
+      settle(task.id());
       return new AgentRunOutcome.Failed(e);
     } catch (Exception | Error e) {
       return fail(task, request.lastAttempt(), e);
+    }
+  }
+
+  /** Waits for the run's journal on a path that ends the run anyway: a journal failure is only logged. */
+  private void settle(String taskId) {
+    try {
+      journal.flush(taskId);
+    } catch (RuntimeException e) {
+      log.warn("agent task {}: journal not fully written: {}", taskId, e.getMessage());
     }
   }
 
@@ -182,9 +192,10 @@ public class AgentRunner {
 
   /**
    * Writes the result. Every file's approval is settled before the first is written: a run that pauses on the
-   * second file has written nothing, and runs again whole once the reviewer decided.
+   * second file has written nothing, and runs again whole once the reviewer decided. The result commits with the job,
+   * after the run's journal.
    */
-  private void complete(AgentTask task, ToolExecutor executor, AgentResult result) {
+  private void complete(AgentTask task, ToolExecutor executor, AgentTranscript transcript, AgentResult result) {
     List<Map<String, Object>> writes = new ArrayList<>();
     for (ArtifactService.Draft draft : result.artifacts()) {
       Map<String, Object> args = new LinkedHashMap<>();
@@ -212,6 +223,8 @@ public class AgentRunner {
     }
     Map<String, Object> outputs = new LinkedHashMap<>(result.outputs());
     outputs.put("artifacts", recorded);
+    transcript.outcome(result.summary());
+    journal.flush(task.id());
     tasks.complete(task.id(), outputs, result.summary(), result.confidence(), now());
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("result", result.summary());

@@ -65,7 +65,7 @@ public class AgentTaskRepository {
     jdbc.sql("""
         update agent_task set status = 'running', attempts = attempts + 1, execution_id = :x, error = null,
           started_at = coalesce(started_at, :at), finished_at = null
-        where id = :id""")
+        where id = :id and status <> 'cancelled'""")
         .param("x", executionId).param("at", at).param("id", id).update();
   }
 

@@ -73,7 +73,7 @@ public class AgentTaskService {
     } catch (ApiException e) {
       throw ApiException.invalid("engagement_id", "no engagement '" + request.engagementId() + "'");
     }
-    EngagementStatus status = states.of(engagement).status();
+    EngagementStatus status = states.workStatus(engagement);
     if (status == EngagementStatus.COMPLETED || status == EngagementStatus.CANCELLED
         || status == EngagementStatus.FAILED) {
       throw ApiException.conflict("the engagement is " + status.value() + "; it takes no new tasks");
@@ -165,6 +165,7 @@ public class AgentTaskService {
     }
     tasks.setStatus(id, AgentTaskStatus.PENDING, null, null);
     journal.progress(id, "retry", "retry requested by " + caller.name());
+    journal.flush(id);
     return get(id);
   }
 

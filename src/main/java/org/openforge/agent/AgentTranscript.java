@@ -16,6 +16,7 @@ import org.openforge.system.JsonText;
 public class AgentTranscript {
 
   private static final int MAX_RESULT = 16_000;
+  private static final int MAX_ARGUMENT = 1_000;
 
   private final AgentMessageRepository messages;
   private final JsonText json;
@@ -38,15 +39,15 @@ public class AgentTranscript {
     if (task.inputData() != null && !task.inputData().isEmpty()) {
       text.append("\nInput: ").append(json.write(task.inputData()));
     }
-    messages.append(taskId, AgentMessage.USER, text.toString(), null, AgentMessage.AGENT);
+    messages.appendLater(taskId, AgentMessage.USER, text.toString(), null, AgentMessage.AGENT);
   }
 
   public void toolCall(String callId, String tool, Map<String, Object> arguments, ToolOutcome outcome) {
     Map<String, Object> call = new LinkedHashMap<>();
     call.put("id", callId);
     call.put("name", tool);
-    call.put("arguments", truncate(json.write(arguments)));
-    messages.append(taskId, AgentMessage.ASSISTANT, "", List.of(call), AgentMessage.AGENT);
+    call.put("arguments", truncate(json.write(shortened(arguments, MAX_ARGUMENT))));
+    messages.appendLater(taskId, AgentMessage.ASSISTANT, "", List.of(call), AgentMessage.AGENT);
     Map<String, Object> ref = new LinkedHashMap<>();
     ref.put("id", callId);
     ref.put("name", tool);
@@ -57,11 +58,23 @@ public class AgentTranscript {
       case ERROR -> "ERROR: " + outcome.message();
       case REFUSED -> "REFUSED: " + outcome.message();
     };
-    messages.append(taskId, AgentMessage.TOOL, truncate(result), List.of(ref), AgentMessage.AGENT);
+    messages.appendLater(taskId, AgentMessage.TOOL, truncate(result), List.of(ref), AgentMessage.AGENT);
   }
 
   public void outcome(String text) {
-    messages.append(taskId, AgentMessage.ASSISTANT, text, null, AgentMessage.AGENT);
+    messages.appendLater(taskId, AgentMessage.ASSISTANT, text, null, AgentMessage.AGENT);
+  }
+
+  /**
+   * The arguments with texts over {@code limit} characters cut to their start and length: a document being written
+   * is kept by its artifact (the call's result names its id and version), not copied into the transcript (1,000) or
+   * a tool-call event (200).
+   */
+  public static Map<String, Object> shortened(Map<String, Object> arguments, int limit) {
+    Map<String, Object> shown = new LinkedHashMap<>();
+    arguments.forEach((key, value) -> shown.put(key, value instanceof String text && text.length() > limit
+        ? text.substring(0, limit) + "… (" + text.length() + " characters)" : value));
+    return shown;
   }
 
   private static String truncate(String text) {

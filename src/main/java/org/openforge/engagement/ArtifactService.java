@@ -18,11 +18,14 @@ public class ArtifactService {
 
   private final ArtifactRepository artifacts;
   private final EngagementRepository engagements;
+  private final ArtifactVersions versions;
   private final Clock clock;
 
-  public ArtifactService(ArtifactRepository artifacts, EngagementRepository engagements, Clock clock) {
+  public ArtifactService(ArtifactRepository artifacts, EngagementRepository engagements, ArtifactVersions versions,
+      Clock clock) {
     this.artifacts = artifacts;
     this.engagements = engagements;
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -30,11 +33,15 @@ public class ArtifactService {
   public record Draft(String name, String kind, String mediaType, String content, String summary,
       Map<String, Object> metadata) {}
 
-  /** Stores a draft as the next version of its name. The caller's transaction holds the engagement lock. */
+  /**
+   * Stores a draft as the next version of its name (numbered by {@link ArtifactVersions}). The caller's transaction
+   * holds the engagement's evidence lock in shared mode: writers do not wait for each other, a gate evaluation
+   * waits for them (and they for it), so it never misses evidence about to be committed.
+   */
   @Transactional
   public Artifact record(String engagementId, String phase, String agentTaskId, Draft draft) {
-    engagements.lock(engagementId);
-    int version = artifacts.nextVersion(engagementId, draft.name());
+    engagements.lockShared(engagementId);
+    int version = versions.next(engagementId, draft.name());
     Artifact artifact = new Artifact(UUID.randomUUID().toString(), engagementId, draft.name(), draft.kind(), phase,
         version, draft.mediaType(), draft.content(), draft.summary(),
         draft.metadata() == null ? Map.of() : draft.metadata(), agentTaskId, OffsetDateTime.now(clock));

@@ -16,12 +16,15 @@ public class EngagementRepository {
   private final JdbcClient jdbc;
   private final JsonText json;
   private final String lockClause;
+  private final String sharedLockClause;
 
   public EngagementRepository(JdbcClient jdbc, JsonText json, org.openforge.system.Database database) {
     this.jdbc = jdbc;
     this.json = json;
     // PostgreSQL: a lock that foreign-key checks of other transactions (KEY SHARE) do not wait for
     this.lockClause = database.isPostgres() ? "for no key update" : "for update";
+    // H2 has no shared row lock: there the shared lock is the exclusive one
+    this.sharedLockClause = database.isPostgres() ? "for share" : "for update";
   }
 
   /** The data source an engagement's data product is loaded into, when it is not the embedded target. */
@@ -59,6 +62,15 @@ public class EngagementRepository {
    */
   public boolean lock(String id) {
     return !jdbc.sql("select id from engagement where id = :id " + lockClause).param("id", id)
+        .query(String.class).list().isEmpty();
+  }
+
+  /**
+   * Locks the engagement row in shared mode until the transaction ends: evidence writers do not wait for each other,
+   * but wait for (and hold up) those taking {@link #lock}.
+   */
+  public boolean lockShared(String id) {
+    return !jdbc.sql("select id from engagement where id = :id " + sharedLockClause).param("id", id)
         .query(String.class).list().isEmpty();
   }
 

@@ -54,6 +54,33 @@ public class EngagementStates {
     return resolve(List.of(engagement)).get(engagement.id());
   }
 
+  /**
+   * The status an engagement's new work depends on (ended, paused, or neither), by one native query when its
+   * lifecycle runs — the lifecycle instance and the phase instances it called, with their suspension — and in full
+   * when it does not. Not the whole state: a running engagement answers IN_PROGRESS whatever its phase. (A native
+   * query: the engine's query builder costs more Java time for its dynamic SQL than the database for the query.)
+   */
+  public EngagementStatus workStatus(Engagement engagement) {
+    if (!engagement.submitted() || engagement.processInstanceId() == null) {
+      return of(engagement).status();
+    }
+    String executions = management.getTableName(ProcessInstance.class);
+    List<ProcessInstance> running = runtime.createNativeProcessInstanceQuery()
+        .sql("select RES.* from " + executions + " RES where RES.ID_ = #{id} or (RES.ID_ = RES.PROC_INST_ID_ and "
+            + "RES.SUPER_EXEC_ in (select E.ID_ from " + executions + " E where E.PROC_INST_ID_ = #{id}))")
+        .parameter("id", engagement.processInstanceId()).list();
+    if (running.stream().noneMatch(p -> p.getId().equals(engagement.processInstanceId()))) {
+      return of(engagement).status();
+    }
+    return running.stream().anyMatch(ProcessInstance::isSuspended) ? EngagementStatus.PAUSED
+        : EngagementStatus.IN_PROGRESS;
+  }
+
+  private static String[] definitions() {
+    return Stream.concat(Stream.of(ProcessIds.LIFECYCLE),
+        Stream.of(Phase.values()).filter(Phase::isWorkPhase).map(Phase::processKey)).toArray(String[]::new);
+  }
+
   public Map<String, EngagementState> resolve(Collection<Engagement> engagements) {
     Map<String, EngagementState> states = new HashMap<>();
     List<Engagement> submitted = engagements.stream().filter(Engagement::submitted).toList();
@@ -62,8 +89,7 @@ public class EngagementStates {
       return states;
     }
     String[] keys = submitted.stream().map(Engagement::id).toArray(String[]::new);
-    String[] definitions = Stream.concat(Stream.of(ProcessIds.LIFECYCLE),
-        Stream.of(Phase.values()).filter(Phase::isWorkPhase).map(Phase::processKey)).toArray(String[]::new);
+    String[] definitions = definitions();
     Map<String, List<HistoricProcessInstance>> byEngagement = history.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKeyIn(keys).processDefinitionKeyIn(definitions).list().stream()
         .collect(Collectors.groupingBy(HistoricProcessInstance::getBusinessKey));

@@ -23,6 +23,7 @@ import org.openforge.approval.ApprovalRepository;
 import org.openforge.engagement.AgentConfig;
 import org.openforge.engagement.ArtifactRepository;
 import org.openforge.engagement.ArtifactService;
+import org.openforge.engagement.ArtifactVersions;
 import org.openforge.engagement.Engagement;
 import org.openforge.engagement.EngagementRepository;
 import org.openforge.engagement.Priority;
@@ -51,9 +52,15 @@ class AgentRunnerTest {
   private AgentRunner runner;
   private AgentTaskRepository tasks;
   private AgentMessageRepository messages;
+  private JournalWriter writer;
   private EngagementRepository engagements;
   private final ScriptedChatModels models = new ScriptedChatModels();
   private String engagementId;
+
+  @org.junit.jupiter.api.AfterEach
+  void closeJournal() {
+    writer.close();
+  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -67,10 +74,11 @@ class AgentRunnerTest {
     Clock clock = Clock.systemUTC();
     tasks = new AgentTaskRepository(jdbc, json, tx);
     AgentEventRepository events = new AgentEventRepository(jdbc, json);
-    AgentJournal journal = new AgentJournal(tasks, events, tx, event -> { }, clock);
+    writer = new JournalWriter(tx);
+    AgentJournal journal = new AgentJournal(tasks, events, tx, writer, event -> { }, clock);
     engagements = new EngagementRepository(jdbc, json, new Database(dataSource));
     ApprovalRepository approvals = new ApprovalRepository(jdbc, json);
-    messages = new AgentMessageRepository(jdbc, json, tx, clock);
+    messages = new AgentMessageRepository(jdbc, json, writer, clock);
     ToolRegistry tools = new ToolRegistry(List.of());
     // the agents of these runs ask for no approval through the service (an ApprovalPending is thrown directly)
     AgentApprovals agentApprovals = new AgentApprovals(approvals, null, null, json.mapper());
@@ -87,7 +95,7 @@ class AgentRunnerTest {
       }
     };
     runner = new AgentRunner(new AgentRegistry(List.of(agent)), tasks, events, journal, engagements,
-        new ArtifactService(new ArtifactRepository(jdbc, json), engagements, clock), approvals, tools,
+        new ArtifactService(new ArtifactRepository(jdbc, json), engagements, new ArtifactVersions(jdbc, tx), clock), approvals, tools,
         new ToolApprovals(agentApprovals), agentApprovals, new LlmProviders(List.of(models), builtin), builtin,
         new LlmAssist(tools, json.mapper()), messages, json, event -> { }, clock);
     engagementId = engagement(AgentConfig.DEFAULTS);

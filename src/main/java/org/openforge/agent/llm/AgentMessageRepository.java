@@ -10,11 +10,13 @@ import java.util.Map;
 import org.openforge.system.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.openforge.agent.JournalWriter;
 
-/** The conversation of each run, appended as it happens (each message committed at once). */
+/**
+ * The conversation of each run, appended as it happens: through the agent journal's writer, which commits messages
+ * in the order they come (several to a transaction when they come together); {@link #append} waits for the commit,
+ * {@link #appendLater} does not (the run flushes the journal before its result commits).
+ */
 @Repository
 public class AgentMessageRepository {
 
@@ -22,35 +24,49 @@ public class AgentMessageRepository {
 
   private final JdbcClient jdbc;
   private final JsonText json;
-  private final TransactionTemplate newTransaction;
+  private final JournalWriter writer;
   private final Clock clock;
 
-  public AgentMessageRepository(JdbcClient jdbc, JsonText json, PlatformTransactionManager txManager, Clock clock) {
+  public AgentMessageRepository(JdbcClient jdbc, JsonText json, JournalWriter writer, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
-    this.newTransaction = new TransactionTemplate(txManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.writer = writer;
     this.clock = clock;
   }
 
-  public AgentMessage append(String taskId, String role, String content, List<Map<String, Object>> toolCalls) {
-    return append(taskId, role, content, toolCalls, AgentMessage.MODEL);
+  /** Appends a model conversation message and waits until it is committed. */
+  public void append(String taskId, String role, String content, List<Map<String, Object>> toolCalls) {
+    append(taskId, role, content, toolCalls, AgentMessage.MODEL);
   }
 
-  public AgentMessage append(String taskId, String role, String content, List<Map<String, Object>> toolCalls,
+  /** Appends a message and waits until it (and the task's journal before it) is committed. */
+  public void append(String taskId, String role, String content, List<Map<String, Object>> toolCalls,
+      String channel) {
+    appendLater(taskId, role, content, toolCalls, channel);
+    writer.flush(taskId);
+  }
+
+  /** Appends a message, committed with the journal writer's next transaction. */
+  public void appendLater(String taskId, String role, String content, List<Map<String, Object>> toolCalls,
       String channel) {
     OffsetDateTime at = OffsetDateTime.now(clock);
-    return newTransaction.execute(status -> {
-      int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from agent_message where task_id = :t")
-          .param("t", taskId).query(Integer.class).single();
-      jdbc.sql("""
-          insert into agent_message (task_id, seq, role, content, tool_calls, channel, created_at)
-          values (:t, :seq, :role, :content, :calls, :channel, :at)""")
-          .param("t", taskId).param("seq", seq).param("role", role).param("content", content)
-          .param("calls", toolCalls == null || toolCalls.isEmpty() ? null : json.write(toolCalls)).param("at", at)
-          .param("channel", channel).update();
-      return new AgentMessage(taskId, seq, role, content, toolCalls == null ? List.of() : toolCalls, channel, at);
+    writer.submit(taskId, () -> {
+      insert(taskId, role, content, toolCalls, channel, at);
+      return null;
     });
+  }
+
+  private void insert(String taskId, String role, String content, List<Map<String, Object>> toolCalls,
+      String channel, OffsetDateTime at) {
+    int seq = writer.next("message", taskId, () -> jdbc.sql(
+        "select coalesce(max(seq), 0) + 1 from agent_message where task_id = :t")
+        .param("t", taskId).query(Integer.class).single());
+    jdbc.sql("""
+        insert into agent_message (task_id, seq, role, content, tool_calls, channel, created_at)
+        values (:t, :seq, :role, :content, :calls, :channel, :at)""")
+        .param("t", taskId).param("seq", seq).param("role", role).param("content", content)
+        .param("calls", toolCalls == null || toolCalls.isEmpty() ? null : json.write(toolCalls)).param("at", at)
+        .param("channel", channel).update();
   }
 
   public List<AgentMessage> forTask(String taskId) {

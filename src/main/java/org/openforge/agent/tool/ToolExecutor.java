@@ -17,6 +17,8 @@ import org.openforge.engagement.Engagement;
  */
 public class ToolExecutor {
 
+  private static final int EVENT_TEXT = 200;
+
   private final AgentTask task;
   private final Engagement engagement;
   private final ToolRegistry registry;
@@ -130,7 +132,8 @@ public class ToolExecutor {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("tool", tool);
     payload.put("status", status);
-    payload.put("arguments", arguments);
+    // long texts (a document being written) cut to their start and length: the event says what is being done
+    payload.put("arguments", AgentTranscript.shortened(arguments, EVENT_TEXT));
     if (message != null) {
       payload.put("message", message);
     }

@@ -55,6 +55,9 @@ final class MentionFinder {
     List<Hit> hits = new ArrayList<>();
     for (int h = 0; h < StakeholderLexicon.HEADS.size(); h++) {
       Head head = StakeholderLexicon.HEADS.get(h);
+      if (!head.probe().matcher(text).find()) {
+        continue;
+      }
       Matcher m = head.pattern().matcher(text);
       while (m.find()) {
         String qual = m.group("qual").strip();

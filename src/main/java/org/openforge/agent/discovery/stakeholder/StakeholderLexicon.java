@@ -26,7 +26,8 @@ final class StakeholderLexicon {
   }
 
   /** A head noun, how it may appear, and the role profile it implies (given its qualifier words). */
-  record Head(Pattern pattern, Rule rule, Function<String, RoleProfile> profile) {}
+  /** A head noun: {@code probe} finds the head word alone — a cheap test before the full pattern with qualifiers. */
+  record Head(Pattern pattern, Pattern probe, Rule rule, Function<String, RoleProfile> profile) {}
 
   static final String QUALIFIERS = String.join("|", List.of("customer success", "customer service",
       "customer support", "supply chain", "data science", "data engineering", "data protection",
@@ -96,7 +97,7 @@ final class StakeholderLexicon {
     String qualifier = "(?:" + QUALIFIERS + ")";
     return new Head(Pattern.compile("(?i)(?<![\\w-])(?<qual>(?:" + qualifier + "\\s+){0,2})(?<head>" + words
         + ")(?![\\w-])(?:\\s+(?:of|for)\\s+(?:the\\s+)?(?<of>" + qualifier + "(?:\\s+" + qualifier + ")?)(?![\\w-]))?"),
-        rule, profile);
+        Pattern.compile("(?i)(?<![\\w-])(?:" + words + ")(?![\\w-])"), rule, profile);
   }
 
   private static RoleProfile groupProfile(String qualifier) {
