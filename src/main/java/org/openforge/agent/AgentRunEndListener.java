@@ -28,7 +28,8 @@ public class AgentRunEndListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    if (FINISHED.contains(execution.getCurrentActivityId())) {
+    String at = execution.getCurrentActivityId();
+    if (at != null && FINISHED.contains(at)) {
       return;
     }
     String reason = execution.getSuperExecution() != null ? "its phase ended" : "its process instance was deleted";

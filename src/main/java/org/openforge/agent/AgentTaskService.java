@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AgentTaskService {
 
   private final AgentTaskRepository tasks;
-  private final AgentEventRepository events;
   private final AgentMessageRepository messages;
   private final EngagementService engagements;
   private final EngagementStates states;
@@ -46,11 +45,10 @@ public class AgentTaskService {
   private final AgentJournal journal;
   private final Clock clock;
 
-  public AgentTaskService(AgentTaskRepository tasks, AgentEventRepository events, AgentMessageRepository messages,
+  public AgentTaskService(AgentTaskRepository tasks, AgentMessageRepository messages,
       EngagementService engagements, EngagementStates states, RuntimeService runtime, ManagementService management,
       HistoryService history, AgentJournal journal, Clock clock) {
     this.tasks = tasks;
-    this.events = events;
     this.messages = messages;
     this.engagements = engagements;
     this.states = states;
@@ -135,7 +133,15 @@ public class AgentTaskService {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("error", reason);
     payload.put("cancelled", true);
-    events.append(id, AgentEvent.FAILED, payload, now());
+    // through the journal once the cancel committed: a run still going may be appending the task's events there
+    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+        new org.springframework.transaction.support.TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            journal.event(id, AgentEvent.FAILED, payload);
+            journal.flush(id);
+          }
+        });
     return get(id);
   }
 
