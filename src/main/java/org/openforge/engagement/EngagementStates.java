@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngagementStates {
 
+  private static final int CHUNK = 500;
+
   private final HistoryService history;
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -76,6 +78,34 @@ public class EngagementStates {
         : EngagementStatus.IN_PROGRESS;
   }
 
+  /** The query run over the values in chunks of {@value #CHUNK} (none when there are no values). */
+  private static <T> List<T> chunked(List<String> values, java.util.function.Function<List<String>, List<T>> query) {
+    List<T> out = new java.util.ArrayList<>();
+    for (int from = 0; from < values.size(); from += CHUNK) {
+      out.addAll(query.apply(values.subList(from, Math.min(values.size(), from + CHUNK))));
+    }
+    return out;
+  }
+
+  private static <Q extends org.operaton.bpm.engine.query.NativeQuery<Q, U>, U> List<U> list(Q query, String sql,
+      Map<String, Object> params) {
+    Q q = query.sql(sql);
+    for (Map.Entry<String, Object> p : params.entrySet()) {
+      q = q.parameter(p.getKey(), p.getValue());
+    }
+    return q.list();
+  }
+
+  /** Named parameters for the values ({@code #{k0}, #{k1}, ...}), added to {@code params}. */
+  private static String in(String name, List<String> values, Map<String, Object> params) {
+    java.util.StringJoiner list = new java.util.StringJoiner(", ");
+    for (int i = 0; i < values.size(); i++) {
+      params.put(name + i, values.get(i));
+      list.add("#{" + name + i + "}");
+    }
+    return list.toString();
+  }
+
   private static String[] definitions() {
     return Stream.concat(Stream.of(ProcessIds.LIFECYCLE),
         Stream.of(Phase.values()).filter(Phase::isWorkPhase).map(Phase::processKey)).toArray(String[]::new);
@@ -88,21 +118,34 @@ public class EngagementStates {
     if (submitted.isEmpty()) {
       return states;
     }
-    String[] keys = submitted.stream().map(Engagement::id).toArray(String[]::new);
-    String[] definitions = definitions();
-    Map<String, List<HistoricProcessInstance>> byEngagement = history.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKeyIn(keys).processDefinitionKeyIn(definitions).list().stream()
-        .collect(Collectors.groupingBy(HistoricProcessInstance::getBusinessKey));
-    Set<String> running = byEngagement.values().stream().flatMap(List::stream)
-        .filter(h -> h.getEndTime() == null).map(HistoricProcessInstance::getId).collect(Collectors.toSet());
-    Set<String> suspended = running.isEmpty() ? Set.of()
-        : runtime.createProcessInstanceQuery().processInstanceIds(running).suspended().list().stream()
-            .map(ProcessInstance::getId).collect(Collectors.toSet());
-    Set<String> runningLifecycles = submitted.stream().map(Engagement::processInstanceId)
-        .filter(running::contains).collect(Collectors.toSet());
-    Set<String> withKickOffTask = runningLifecycles.isEmpty() ? Set.of()
-        : tasks.createTaskQuery().processInstanceIdIn(runningLifecycles.toArray(String[]::new)).list().stream()
-            .map(Task::getProcessInstanceId).collect(Collectors.toCollection(HashSet::new));
+    // native queries: for these simple reads the engine's query builder (OGNL over its dynamic SQL) costs more Java
+    // time than the database takes to answer
+    List<String> keys = submitted.stream().map(Engagement::id).toList();
+    List<String> definitions = List.of(definitions());
+    String historic = management.getTableName(HistoricProcessInstance.class);
+    Map<String, List<HistoricProcessInstance>> byEngagement = chunked(keys, chunk -> {
+      Map<String, Object> params = new HashMap<>();
+      return list(history.createNativeHistoricProcessInstanceQuery(), "select RES.* from " + historic
+          + " RES where RES.BUSINESS_KEY_ in (" + in("k", chunk, params) + ") and RES.PROC_DEF_KEY_ in ("
+          + in("d", definitions, params) + ")", params);
+    }).stream().collect(Collectors.groupingBy(HistoricProcessInstance::getBusinessKey));
+    List<String> running = byEngagement.values().stream().flatMap(List::stream)
+        .filter(h -> h.getEndTime() == null).map(HistoricProcessInstance::getId).toList();
+    String executions = management.getTableName(ProcessInstance.class);
+    Set<String> suspended = chunked(running, chunk -> {
+      Map<String, Object> params = new HashMap<>();
+      return list(runtime.createNativeProcessInstanceQuery(), "select RES.* from " + executions
+          + " RES where RES.ID_ in (" + in("p", chunk, params) + ") and RES.SUSPENSION_STATE_ = 2", params);
+    }).stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    Set<String> runningSet = new HashSet<>(running);
+    List<String> runningLifecycles = submitted.stream().map(Engagement::processInstanceId)
+        .filter(runningSet::contains).toList();
+    String taskTable = management.getTableName(Task.class);
+    Set<String> withKickOffTask = chunked(runningLifecycles, chunk -> {
+      Map<String, Object> params = new HashMap<>();
+      return list(tasks.createNativeTaskQuery(), "select RES.* from " + taskTable + " RES where RES.PROC_INST_ID_ in ("
+          + in("l", chunk, params) + ")", params);
+    }).stream().map(Task::getProcessInstanceId).collect(Collectors.toCollection(HashSet::new));
     for (Engagement e : submitted) {
       List<HistoricProcessInstance> instances = byEngagement.getOrDefault(e.id(), List.of());
       states.put(e.id(), stateOf(e, instances, suspended, withKickOffTask));
