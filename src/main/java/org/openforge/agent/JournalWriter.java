@@ -69,6 +69,17 @@ public class JournalWriter implements AutoCloseable {
     queue.add(new Pending(taskId, work, done));
   }
 
+  /** Runs the work in the writer's next transaction and returns its result once that committed. */
+  public int call(String taskId, java.util.function.IntSupplier work) {
+    int[] result = new int[1];
+    submit(taskId, () -> {
+      result[0] = work.getAsInt();
+      return null;
+    });
+    flush(taskId);
+    return result[0];
+  }
+
   /** Waits until every write queued for the task so far has committed; throws when one of them failed. */
   public void flush(String taskId) {
     CompletableFuture<Void> pending = last.get(taskId);

@@ -41,7 +41,7 @@ public class ArtifactService {
   @Transactional
   public Artifact record(String engagementId, String phase, String agentTaskId, Draft draft) {
     engagements.lockShared(engagementId);
-    int version = versions.next(engagementId, draft.name());
+    int version = versions.next(engagementId, draft.name(), agentTaskId);
     Artifact artifact = new Artifact(UUID.randomUUID().toString(), engagementId, draft.name(), draft.kind(), phase,
         version, draft.mediaType(), draft.content(), draft.summary(),
         draft.metadata() == null ? Map.of() : draft.metadata(), agentTaskId, OffsetDateTime.now(clock));

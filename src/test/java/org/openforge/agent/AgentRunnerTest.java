@@ -95,7 +95,9 @@ class AgentRunnerTest {
       }
     };
     runner = new AgentRunner(new AgentRegistry(List.of(agent)), tasks, events, journal, engagements,
-        new ArtifactService(new ArtifactRepository(jdbc, json), engagements, new ArtifactVersions(jdbc, tx), clock), approvals, tools,
+        new ArtifactService(new ArtifactRepository(jdbc, json), engagements, new ArtifactVersions(jdbc, tx,
+            new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                .getBeanProvider(ArtifactVersions.ShortTransactions.class)), clock), approvals, tools,
         new ToolApprovals(agentApprovals), agentApprovals, new LlmProviders(List.of(models), builtin), builtin,
         new LlmAssist(tools, json.mapper()), messages, json, event -> { }, clock);
     engagementId = engagement(AgentConfig.DEFAULTS);
