@@ -22,8 +22,20 @@ const step = (message) => console.log(`[tasklist] ${message}`);
 try {
   step(`log in to ${base} as ${env('TASKLIST_USER')}`);
   await page.goto(`${base}/operaton/app/tasklist/default/`);
-  await page.getByPlaceholder('Username').fill(env('TASKLIST_USER'));
-  await page.getByPlaceholder('Password').fill(env('TASKLIST_PASSWORD'));
+  // the login form is re-rendered while the app starts (a fill could land in the field focused then): wait for it
+  // to settle, fill the fields by type, and fill again until both hold what was typed
+  await page.waitForLoadState('networkidle');
+  const user = page.locator('input[type="text"]').first();
+  const password = page.locator('input[type="password"]').first();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await user.fill(env('TASKLIST_USER'));
+    await password.fill(env('TASKLIST_PASSWORD'));
+    if (await user.inputValue() === env('TASKLIST_USER')
+        && await password.inputValue() === env('TASKLIST_PASSWORD')) {
+      break;
+    }
+    await page.waitForTimeout(500);
+  }
   await page.getByRole('button', { name: 'Log in' }).click();
 
   const name = env('TASK_NAME');
