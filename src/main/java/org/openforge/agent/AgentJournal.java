@@ -22,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AgentJournal {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AgentJournal.class);
+
   private final AgentTaskRepository tasks;
   private final AgentEventRepository events;
   private final TransactionTemplate newTransaction;
@@ -111,6 +113,7 @@ public class AgentJournal {
       flush(taskId);
     } catch (RuntimeException e) {
       // the run's own events could not be stored; its failure still is, below
+      log.warn("agent task {}: journal not fully written before its failure: {}", taskId, e.getMessage());
     }
     newTransaction.executeWithoutResult(status -> tasks.setStatus(taskId,
         finalAttempt ? AgentTaskStatus.FAILED : AgentTaskStatus.PENDING, error, finalAttempt ? now() : null));

@@ -90,7 +90,9 @@ public class JournalWriter implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.util.concurrent.CancellationException("interrupted while the journal was written");
-      } catch (Exception e) {
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("the agent journal was not written within 5 minutes", e);
+      } catch (java.util.concurrent.ExecutionException e) {
         // the failure is reported below (the last write may have succeeded after an earlier one failed)
       } finally {
         waiting.decrementAndGet();
@@ -152,57 +154,45 @@ public class JournalWriter implements AutoCloseable {
     }
   }
 
-  /** One transaction for the batch; when it fails, each write alone (so one bad write fails only its own task). */
+  /**
+   * One transaction for the batch; when it fails, each write alone (so one bad write fails only its own task). A
+   * number taken at the same moment by another node is taken again.
+   */
   private void write(List<Pending> batch) {
-    List<Runnable> committed = new ArrayList<>();
-    try {
-      transaction.executeWithoutResult(status -> {
-        committed.clear();
-        numbers.clear();
-        for (Pending p : batch) {
-          committed.add(p.work().write());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        commit(batch);
+        return;
+      } catch (RuntimeException e) {
+        if (batch.size() > 1) {
+          batch.forEach(p -> write(List.of(p)));
+          return;
         }
-      });
-    } catch (RuntimeException e) {
-      if (batch.size() > 1) {
-        batch.forEach(p -> write(List.of(p)));
-        return;
+        if (!(e instanceof DuplicateKeyException) || attempt >= ATTEMPTS) {
+          Pending only = batch.get(0);
+          failures.put(only.taskId(), e);
+          log.warn("agent journal: a write of task {} failed: {}", only.taskId(), e.getMessage());
+          only.done().completeExceptionally(e);
+          return;
+        }
       }
-      Pending only = batch.get(0);
-      if (e instanceof DuplicateKeyException && retry(only)) {
-        return;
-      }
-      failures.put(only.taskId(), e);
-      log.warn("agent journal: a write of task {} failed: {}", only.taskId(), e.getMessage());
-      only.done().completeExceptionally(e);
-      return;
     }
+  }
+
+  private void commit(List<Pending> batch) {
+    List<Runnable> committed = transaction.execute(status -> {
+      numbers.clear();
+      List<Runnable> then = new ArrayList<>();
+      for (Pending p : batch) {
+        then.add(p.work().write());
+      }
+      return then;
+    });
     committed.forEach(JournalWriter::runQuietly);
     batch.forEach(p -> {
       p.done().complete(null);
       last.remove(p.taskId(), p.done());
     });
-  }
-
-  /** A number taken concurrently by another node: numbered again. */
-  private boolean retry(Pending p) {
-    for (int attempt = 2; attempt <= ATTEMPTS; attempt++) {
-      try {
-        Runnable then = transaction.execute(status -> {
-          numbers.clear();
-          return p.work().write();
-        });
-        runQuietly(then);
-        p.done().complete(null);
-        last.remove(p.taskId(), p.done());
-        return true;
-      } catch (DuplicateKeyException again) {
-        // numbered again below
-      } catch (RuntimeException other) {
-        return false;
-      }
-    }
-    return false;
   }
 
   private static void runQuietly(Runnable then) {

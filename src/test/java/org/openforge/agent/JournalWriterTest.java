@@ -50,16 +50,20 @@ class JournalWriterTest {
     });
   }
 
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Test
   void writesThatComeTogetherShareACommitAndAreStoredInOrderOnceFlushed() {
     // the writer is held up by a first write, so the next 60 are queued while it works, as under load
     CountDownLatch release = new CountDownLatch(1);
     writer.submit("first", () -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      await(release);
       return null;
     });
     for (int i = 0; i < 60; i++) {
@@ -78,11 +82,7 @@ class JournalWriterTest {
   void aFlushWaitsForTheCommitOfWritesQueuedBeforeIt() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     writer.submit("slow", () -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      await(release);
       jdbc.sql("insert into entry (task, seq) values ('slow', 1)").update();
       return null;
     });
